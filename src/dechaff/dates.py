@@ -1,0 +1,93 @@
+"""Recognising a line that is only a date, in any supported language, and reading the date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .tables import date_table
+
+_ORDINAL = r"(?:st|nd|rd|th|er|º|ª|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_TIME = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?:wib|wita|wit|utc|gmt|cet|cest|est|edt|pst|pdt|bst|msk|uhr|h))?"
+)
+_TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that holds only a date; ``iso`` is None when the date is ambiguous (03/04/2020)."""
+
+    iso: str | None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _date_line_pattern() -> re.Pattern[str]:
+    table = date_table()
+    months = _alternation(list(table.month_numbers))
+    weekdays = _alternation(list(table.weekdays))
+    leads = _alternation(list(table.lead_words))
+    day_month_year = (
+        rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?{_YEAR.replace('year', 'y1')}"
+        r"(?:\s*(?:г\.?|года|r\.?))?"
+    )
+    month_day_year = rf"(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+{_YEAR.replace('year', 'y2')}"
+    iso = r"(?P<y3>(?:19|20)\d{2})[-/.](?P<n3>\d{1,2})[-/.](?P<d3>\d{1,2})"
+    numeric = r"(?P<a4>\d{1,2})(?P<sep>[./-])(?P<b4>\d{1,2})(?P=sep)(?P<y4>(?:19|20)\d{2})"
+    date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric})"
+    pattern = (
+        rf"(?:(?:{leads})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?{date_part}"
+        rf"(?:{_TIME_JOINER}{_TIME})?\.?"
+    )
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def parse_date_line(text: str) -> DateLine | None:
+    """The date of a line that is nothing but a date (with weekday, time or 'Posted on').
+
+    >>> parse_date_line("Friday 31 December 2021")
+    DateLine(iso='2021-12-31')
+    >>> parse_date_line("Kamis, 30 Desember 2021")
+    DateLine(iso='2021-12-30')
+    >>> parse_date_line("July 4, 2020").iso, parse_date_line("2019-07-14").iso
+    ('2020-07-04', '2019-07-14')
+    >>> parse_date_line("It rained on July 4, 2020") is None
+    True
+    """
+    if len(text) > 80 or not any(character.isdigit() for character in text):
+        return None
+    match = _date_line_pattern().fullmatch(text.strip())
+    if match is None:
+        return None
+    groups = match.groupdict()
+    months = date_table().month_numbers
+    if groups["d1"]:
+        day, month, year = int(groups["d1"]), months[groups["m1"].casefold()], int(groups["y1"])
+    elif groups["d2"]:
+        day, month, year = int(groups["d2"]), months[groups["m2"].casefold()], int(groups["y2"])
+    elif groups["y3"]:
+        day, month, year = int(groups["d3"]), int(groups["n3"]), int(groups["y3"])
+    else:
+        first, second, year = int(groups["a4"]), int(groups["b4"]), int(groups["y4"])
+        if groups["sep"] == "/" and first <= 12 and second <= 12 and first != second:
+            return DateLine(None) if _valid(1, 1, year) else None
+        day, month = (second, first) if second > 12 else (first, second)
+    if not _valid(day, month, year):
+        return None
+    return DateLine(date(year, month, day).isoformat())
+
+
+def _valid(day: int, month: int, year: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,38 @@
+"""``repeated_paragraph``: a paragraph printed again (a lead, a description): the first stays."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..page import Page
+
+RULE = "repeated_paragraph"
+_ELLIPSES = ("...", "…")
+
+
+def paragraph_key(text: str) -> str:
+    """What two printings of one paragraph share: words and their case-folded spelling."""
+    return " ".join(text.split()).casefold()
+
+
+def find_repeated_paragraphs(page: Page, config: Config) -> None:
+    first_seen: dict[str, int] = {}
+    for line in page.kept_content():
+        text = line.stripped
+        if len(text) < config.paragraph_min_chars:
+            continue
+        key = paragraph_key(text)
+        earlier = first_seen.get(key)
+        if earlier is None and key.endswith(_ELLIPSES):
+            earlier = _truncated_copy_of(key, first_seen)
+        if earlier is None:
+            first_seen[key] = line.index + 1
+        else:
+            page.remove_line(line, RULE, f"paragraph already printed on line {earlier}")
+
+
+def _truncated_copy_of(key: str, first_seen: dict[str, int]) -> int | None:
+    prefix = key.rstrip(".…").rstrip()
+    for seen, line_number in first_seen.items():
+        if len(seen) > len(prefix) and seen.startswith(prefix):
+            return line_number
+    return None
