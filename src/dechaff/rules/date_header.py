@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from ..config import Config
 from ..dates import parse_date_line
-from ..lineshape import is_prose
+from ..layout import find_body
 from ..page import Page
 
 RULE = "date_header"
 
 
 def find_date_headers(page: Page, config: Config) -> None:
-    """Remove every date-only line above the first prose line; keep the first date.
-
-    A page without prose has no head to speak of, so only its first content line is looked at.
-    """
-    content = page.kept_content()
-    head = content[:1]
-    for position, line in enumerate(content):
-        if is_prose(line.stripped):
-            head = content[:position]
+    """Remove every date-only line above the first prose line; the first one dates the page."""
+    body = find_body(page)
+    for line in page.kept_content():
+        if body is not None and line.index >= body.first:
             break
-    for line in head:
         parsed = parse_date_line(line.stripped)
         if parsed is None:
             continue

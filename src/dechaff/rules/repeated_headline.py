@@ -99,15 +99,23 @@ def _similar(first: str, second: str, config: Config) -> bool:
 
 
 def _differs_by_site_name(line: str, headline: str, config: Config) -> bool:
-    """"Title | Site" against "Title", in either direction."""
-    for longer, shorter in ((line, headline), (headline, line)):
-        if len(longer) <= len(shorter):
-            continue
-        parts = _SITE_SEPARATORS.split(longer)
-        if len(parts) < 2:
-            continue
+    """"Title | Site", "Site: Title" and "Title" are one headline, whichever is printed where."""
+    line_forms = _title_forms(line)
+    headline_forms = _title_forms(headline)
+    if len(line_forms) == 1 and len(headline_forms) == 1:
+        return False
+    return any(
+        _similar(first, second, config) for first in line_forms for second in headline_forms
+    )
+
+
+def _title_forms(text: str) -> list[str]:
+    """The text, and each part of it that remains once a site name is taken away."""
+    forms = [text]
+    parts = _SITE_SEPARATORS.split(text)
+    if len(parts) > 1:
         for part in parts:
-            rest = len(longer) - len(part)
-            if rest <= LONGEST_SITE_NAME and part and _similar(part.strip(), shorter, config):
-                return True
-    return False
+            part = part.strip()
+            if len(part) >= SHORTEST_TRUNCATED_COPY and len(text) - len(part) <= LONGEST_SITE_NAME:
+                forms.append(part)
+    return forms

@@ -9,71 +9,30 @@ from __future__ import annotations
 
 from ..config import Config
 from ..dates import parse_date_line
-from ..lineshape import is_prose
-from ..page import Line, Page
+from ..layout import chrome_forms, find_body
+from ..page import Page
 from ..tables import scaffolding_table
-from ..textnorm import collapse, fold
-from .photo_credit import credit_matcher
-from .repeated_paragraph import paragraph_key
 
 RULE = "scaffolding"
-# Chrome lines are short; longer lines are never compared with the table.
-LONGEST_CHROME_LINE = 600
 
 
 def find_scaffolding(page: Page, config: Config) -> None:
     table = scaffolding_table()
-    content = page.kept_content()
-    normal_forms: list[tuple[str, str] | None] = []
-    reasons: dict[int, str] = {}
-    for position, line in enumerate(content):
+    body = find_body(page)
+    for line in page.kept_content():
         text = line.stripped
-        if len(text) > LONGEST_CHROME_LINE:
-            normal_forms.append(None)
+        forms = chrome_forms(text)
+        if forms is None:
             continue
-        collapsed = collapse(text)
-        folded = fold(collapsed)
-        normal_forms.append((folded, collapsed))
-        source = table.match_anywhere(folded, collapsed)
+        source = table.match_anywhere(*forms)
         if source is not None:
-            reasons[position] = source.describe(text)
-
-    bounds = _body_bounds(content, reasons)
-    for position, line in enumerate(content):
-        forms = normal_forms[position]
-        if forms is None or position in reasons:
+            page.remove_line(line, RULE, source.describe(text))
             continue
-        if bounds is not None and bounds[0] <= position <= bounds[1]:
+        if body is not None and body.holds(line.index):
             continue
-        where = "head" if bounds is None or position < bounds[0] else "tail"
+        where = "head" if body is None else body.where(line.index)
         source = table.match_edge(*forms)
         if source is not None:
-            reasons[position] = f"{source.describe(line.stripped)} at the {where} of the page"
-        elif where == "tail" and parse_date_line(line.stripped) is not None:
-            reasons[position] = "date line at the tail of the page"
-
-    for position in sorted(reasons):
-        page.remove_line(content[position], RULE, reasons[position])
-
-
-def _body_bounds(content: list[Line], chrome: dict[int, str]) -> tuple[int, int] | None:
-    """First and last prose line, ignoring chrome, credits and repeated copies.
-
-    Other rules remove credits and copies; ignoring them here keeps the head and tail the
-    same when a cleaned text is cleaned again.
-    """
-    credits = credit_matcher()
-    seen: set[str] = set()
-    first = last = -1
-    for position, line in enumerate(content):
-        text = line.stripped
-        if position in chrome or not is_prose(text) or credits.matches(text):
-            continue
-        key = paragraph_key(text)
-        if key in seen:
-            continue
-        seen.add(key)
-        if first < 0:
-            first = position
-        last = position
-    return None if first < 0 else (first, last)
+            page.remove_line(line, RULE, f"{source.describe(text)} at the {where} of the page")
+        elif parse_date_line(text) is not None:
+            page.remove_line(line, RULE, f"date line at the {where} of the page")

@@ -1,0 +1,30 @@
+"""Shared fixtures: where the golden cases, the seed and the real corpora are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "tests" / "golden"
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+EXPECTED_MARKER = "~~~ expected ~~~\n"
+
+
+def read_case(path: Path) -> tuple[str, str]:
+    """A golden case: its input and the expected output (the input itself when none is given)."""
+    raw = path.read_bytes().decode("utf-8")
+    if EXPECTED_MARKER in raw:
+        source, expected = raw.split(EXPECTED_MARKER, 1)
+        return source, expected
+    return raw, raw
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The real corpora beside the project; tests that need them skip when they are absent."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("../shared/corpora is not present on this machine")
+    return SHARED
