@@ -1,16 +1,18 @@
-"""What a line looks like: prose of the article, a headline, or a short link-like item."""
+"""What a line looks like: prose of the article, or a headline."""
 
 from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?。！？;:…](?:[\"'”’»)\]]*)$")
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_ENDS = ".!?。！？;:…"
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-# Lines this long are article text whatever their punctuation.
+# Lines this long are article text whatever their punctuation (longer than any headline).
 PROSE_MIN_CHARS_UNPUNCTUATED = 260
 PROSE_MIN_CHARS = 60
+PROSE_MIN_CHARS_CJK = 25
 
 
 def is_prose(text: str) -> bool:
@@ -24,11 +26,14 @@ def is_prose(text: str) -> bool:
     length = len(text)
     if length >= PROSE_MIN_CHARS_UNPUNCTUATED:
         return True
-    if length < PROSE_MIN_CHARS and not (_CJK.search(text) and length >= 25):
+    if length < PROSE_MIN_CHARS_CJK:
         return False
-    return bool(_SENTENCE_END.search(text.rstrip())) and text.count(" ") >= 6 or bool(
-        _CJK.search(text) and _SENTENCE_END.search(text.rstrip())
-    )
+    last = text.rstrip(_CLOSERS)[-1:]
+    if not last or last not in _SENTENCE_ENDS:
+        return False
+    if length >= PROSE_MIN_CHARS and text.count(" ") >= 6:
+        return True
+    return _CJK.search(text) is not None
 
 
 def is_headline_like(text: str, min_chars: int, max_chars: int) -> bool:
@@ -39,9 +44,8 @@ def is_headline_like(text: str, min_chars: int, max_chars: int) -> bool:
     >>> is_headline_like("The talks ended. Both sides agreed to meet again.", 16, 250)
     False
     """
-    stripped = text.strip()
-    if not min_chars <= len(stripped) <= max_chars:
+    if not min_chars <= len(text) <= max_chars:
         return False
-    if stripped.endswith(".") and not stripped.endswith("..."):
+    if text.endswith(".") and not text.endswith("..."):
         return False
-    return _INNER_SENTENCE.search(stripped) is None
+    return _INNER_SENTENCE.search(text) is None

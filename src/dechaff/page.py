@@ -1,12 +1,15 @@
 """A line view of one document that the rules read while removals accumulate.
 
 Rules never edit text: they look at the lines still kept and return removals; the
-pipeline records them here so that later rules see what earlier ones left.
+pipeline records them here so that later rules see what earlier ones left. Lines are
+plain parallel lists indexed by line number, because cleaning touches every line of a
+corpus and per-line objects would cost more than the rules themselves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
 from .document import Removal
 
@@ -17,79 +20,55 @@ BLANK_CHARACTERS = (
 )
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the input: ``text`` excludes the terminator ("\\n" or "\\r\\n")."""
-
-    index: int
-    start: int
-    text: str
-    terminator: str
-
-    @property
-    def content_end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def end(self) -> int:
-        return self.content_end + len(self.terminator)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip(BLANK_CHARACTERS)
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.text.strip(BLANK_CHARACTERS)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets; "\\r\\n" stays one terminator.
-
-    >>> [(line.start, line.text, line.terminator) for line in split_lines("a\\r\\nb")]
-    [(0, 'a', '\\r\\n'), (3, 'b', '')]
-    """
-    lines = []
-    start = 0
-    pieces = text.split("\n")
-    last = len(pieces) - 1
-    for index, piece in enumerate(pieces):
-        if index == last:
-            if piece or not lines:
-                lines.append(Line(index, start, piece, ""))
-            break
-        if piece.endswith("\r"):
-            lines.append(Line(index, start, piece[:-1], "\r\n"))
-        else:
-            lines.append(Line(index, start, piece, "\n"))
-        start += len(piece) + 1
-    return lines
-
-
 class Page:
-    """The lines of one text, and which of them are still kept."""
+    """The lines of one text, and which of them are still kept.
+
+    ``contents[i]`` is line ``i`` without its terminator ("\\n" or "\\r\\n"), ``stripped[i]``
+    the same without surrounding blank characters (empty for a blank line), ``starts[i]``
+    its offset in the text and ``ends[i]`` the offset just past its terminator.
+
+    >>> page = Page("a \\r\\n\\nb")
+    >>> page.contents, page.stripped, page.starts, page.ends
+    (['a ', '', 'b'], ['a', '', 'b'], [0, 4, 5], [4, 5, 6])
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = split_lines(text) if text else []
-        self._removed: set[int] = set()
+        terminated = text.split("\n")
+        tail = terminated.pop()  # the unterminated last line, "" when the text ends with "\n"
+        self.ends = list(accumulate(len(piece) + 1 for piece in terminated))
+        self.contents = [piece[:-1] if piece.endswith("\r") else piece for piece in terminated]
+        if tail:
+            self.ends.append(len(text))
+            self.contents.append(tail)
+        self.starts = [0, *self.ends[:-1]] if self.ends else []
+        self.stripped = [content.strip(BLANK_CHARACTERS) for content in self.contents]
+        self.kept = [True] * len(self.contents)
         self.removals: list[Removal] = []
         self.metadata: dict[str, str] = {}
+        # Facts about the page that several rules read, computed once (see layout.py).
+        self.memo: dict[str, Any] = {}
 
-    def kept(self) -> list[Line]:
-        """The lines no rule has removed, in order."""
-        removed = self._removed
-        return [line for line in self.lines if line.index not in removed]
+    def __len__(self) -> int:
+        return len(self.contents)
 
-    def kept_content(self) -> list[Line]:
-        """The kept lines that are not blank."""
-        removed = self._removed
-        return [line for line in self.lines if line.index not in removed and not line.is_blank]
+    def content_end(self, index: int) -> int:
+        return self.starts[index] + len(self.contents[index])
 
-    def remove_line(self, line: Line, rule: str, reason: str) -> None:
+    def kept_lines(self) -> list[int]:
+        """Indices of the lines no rule has removed, in order."""
+        kept = self.kept
+        return [index for index in range(len(kept)) if kept[index]]
+
+    def kept_content(self) -> list[int]:
+        """Indices of the kept lines that are not blank."""
+        kept, stripped = self.kept, self.stripped
+        return [index for index in range(len(kept)) if kept[index] and stripped[index]]
+
+    def remove_line(self, index: int, rule: str, reason: str) -> None:
         """Remove a whole line with its terminator."""
-        self._removed.add(line.index)
-        self.removals.append(Removal(rule, line.start, line.end, reason))
+        self.kept[index] = False
+        self.removals.append(Removal(rule, self.starts[index], self.ends[index], reason))
 
     def remove_span(self, start: int, end: int, rule: str, reason: str) -> None:
         """Remove part of a kept line (the line itself stays)."""

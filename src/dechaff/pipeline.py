@@ -50,7 +50,7 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Cle
         raise TypeError(f"a document's text must be a str, not {type(document.text).__name__}")
     config = config or DEFAULT_CONFIG
     page = Page(document.text)
-    for name in config.rules and RULE_NAMES:
+    for name in RULE_NAMES:
         if config.runs(name):
             FINDERS[name](page, config)
     removals = tuple(sorted(page.removals, key=lambda removal: removal.start))
@@ -62,7 +62,7 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Cle
 def clean_text(text: str) -> str:
     """The cleaned text, with the default options.
 
-    >>> clean_text("Title\\n\\n\\n\\nTitle\\n\\nBody text.\\n")
-    'Title\\n\\nBody text.\\n'
+    >>> clean_text("Harbour plans approved\\n\\n\\n\\nHarbour plans approved\\n\\nBody text.\\n")
+    'Harbour plans approved\\n\\nBody text.\\n'
     """
     return clean(text).text

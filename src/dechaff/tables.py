@@ -27,7 +27,6 @@ class PhraseSource:
 
     platform: str
     language: str
-    phrase: str
 
     def describe(self, line: str) -> str:
         shown = line if len(line) <= 60 else line[:57] + "..."
@@ -35,20 +34,85 @@ class PhraseSource:
 
 
 class PatternSet:
-    """Whole-line regular expressions; one compiled alternation answers most lines at once."""
+    """Whole-line regular expressions, each tried only on lines that start as it can.
 
-    def __init__(self, patterns: list[tuple[str, PhraseSource]]) -> None:
-        self._patterns = [(re.compile(text, re.IGNORECASE), source) for text, source in patterns]
-        joined = "|".join(f"(?:{text})" for text, _ in patterns) or r"(?!x)x"
-        self._any = re.compile(f"(?:{joined})", re.IGNORECASE)
+    ``starts`` name the first word of a matching line (case-folded), or its first character,
+    or "#" for a digit: most lines start with none of them and cost one dictionary look-up.
+    """
 
-    def match(self, line: str) -> PhraseSource | None:
-        if self._any.fullmatch(line) is None:
-            return None
-        for pattern, source in self._patterns:
-            if pattern.fullmatch(line):
-                return source
-        return None  # pragma: no cover - the alternation matched, so one pattern does
+    def __init__(self, entries: list[tuple[list[str], str, Any]]) -> None:
+        by_start: dict[str, list[tuple[str, Any]]] = {}
+        for starts, pattern, source in entries:
+            re.compile(pattern)  # a broken table fails here, naming nothing else
+            for start in starts:
+                by_start.setdefault(start.casefold(), []).append((pattern, source))
+        # Per start: one alternation that answers most lines in a single call, then the
+        # patterns one by one to say which matched.
+        self._by_start = {
+            start: (
+                _alternation([pattern for pattern, _ in items]),
+                [(re.compile(pattern, re.IGNORECASE), source) for pattern, source in items],
+            )
+            for start, items in by_start.items()
+        }
+
+    @property
+    def starts(self) -> frozenset[str]:
+        """Every word or character a matching line can start with ("#" stands for 0-9)."""
+        keys = set(self._by_start)
+        if "#" in keys:
+            keys.update("0123456789")
+        return frozenset(keys)
+
+    def match(self, collapsed: str, folded: str) -> Any:
+        """The source of the first pattern matching all of ``collapsed``, or None.
+
+        ``folded`` is the same line case-folded with its edges trimmed (see textnorm).
+        """
+        return self.match_keys(collapsed, start_keys(collapsed, folded))
+
+    def match_keys(self, collapsed: str, keys: tuple[str, ...]) -> Any:
+        """:meth:`match`, with the line's :func:`start_keys` already known."""
+        by_start = self._by_start
+        for key in keys:
+            candidate = by_start.get(key)
+            if candidate and candidate[0].fullmatch(collapsed):
+                for pattern, source in candidate[1]:
+                    if pattern.fullmatch(collapsed):
+                        return source
+        return None
+
+
+def start_keys(collapsed: str, folded: str) -> tuple[str, ...]:
+    """The keys under which patterns that could match a line are filed: its first word, that
+    word without trailing punctuation, and its first character when that is not a letter
+    ("#" for a digit)."""
+    if not collapsed:
+        return ()
+    word = folded.partition(" ")[0]
+    bare_word = word.rstrip(":.：,")
+    first = collapsed[0]
+    if first.isalpha():
+        return (word,) if bare_word == word else (word, bare_word)
+    first_key = "#" if first.isdigit() else first
+    return (word, first_key) if bare_word == word else (word, bare_word, first_key)
+
+
+_NUMBER_FIRST = "\\d+ "
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    """One regular expression matching what any of ``patterns`` matches.
+
+    Patterns that start with a number ("\\d+ comments?:") share that start, so that the
+    number is read once rather than once per pattern.
+    """
+    numbered = [pattern[len(_NUMBER_FIRST):] for pattern in patterns if pattern.startswith(_NUMBER_FIRST)]
+    others = [pattern for pattern in patterns if not pattern.startswith(_NUMBER_FIRST)]
+    branches = [f"(?:{pattern})" for pattern in others]
+    if numbered:
+        branches.append(_NUMBER_FIRST + "(?:" + "|".join(f"(?:{rest})" for rest in numbered) + ")")
+    return re.compile("|".join(branches), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,11 +124,26 @@ class ScaffoldingTable:
     anywhere_patterns: PatternSet
     edge_patterns: PatternSet
 
-    def match_anywhere(self, folded: str, collapsed: str) -> PhraseSource | None:
-        return self.anywhere.get(folded) or self.anywhere_patterns.match(collapsed)
+    @property
+    def starts(self) -> frozenset[str]:
+        """Every key a line must have (its folded form, first word or first character) for
+        some phrase or pattern of this table to match it."""
+        return (
+            frozenset(self.anywhere) | frozenset(self.edge)
+            | self.anywhere_patterns.starts | self.edge_patterns.starts
+        )
 
-    def match_edge(self, folded: str, collapsed: str) -> PhraseSource | None:
-        return self.edge.get(folded) or self.edge_patterns.match(collapsed)
+    def match_anywhere(
+        self, folded: str, collapsed: str, keys: tuple[str, ...]
+    ) -> PhraseSource | None:
+        source = self.anywhere.get(folded)
+        return source if source is not None else self.anywhere_patterns.match_keys(collapsed, keys)
+
+    def match_edge(
+        self, folded: str, collapsed: str, keys: tuple[str, ...]
+    ) -> PhraseSource | None:
+        source = self.edge.get(folded)
+        return source if source is not None else self.edge_patterns.match_keys(collapsed, keys)
 
 
 @lru_cache(maxsize=1)
@@ -72,18 +151,18 @@ def scaffolding_table() -> ScaffoldingTable:
     data = load_table("scaffolding.json")
     anywhere: dict[str, PhraseSource] = {}
     edge: dict[str, PhraseSource] = {}
-    anywhere_patterns: list[tuple[str, PhraseSource]] = []
-    edge_patterns: list[tuple[str, PhraseSource]] = []
+    anywhere_patterns: list[tuple[list[str], str, Any]] = []
+    edge_patterns: list[tuple[list[str], str, Any]] = []
     for entry in data["entries"]:
-        platform, language = entry["platform"], entry["language"]
+        source = PhraseSource(entry["platform"], entry["language"])
         for phrase in entry.get("anywhere", []):
-            anywhere.setdefault(fold(phrase), PhraseSource(platform, language, phrase))
+            anywhere.setdefault(fold(phrase), source)
         for phrase in entry.get("edge", []):
-            edge.setdefault(fold(phrase), PhraseSource(platform, language, phrase))
-        for pattern in entry.get("anywhere_patterns", []):
-            anywhere_patterns.append((pattern, PhraseSource(platform, language, pattern)))
-        for pattern in entry.get("edge_patterns", []):
-            edge_patterns.append((pattern, PhraseSource(platform, language, pattern)))
+            edge.setdefault(fold(phrase), source)
+        for item in entry.get("anywhere_patterns", []):
+            anywhere_patterns.append((item["starts"], item["pattern"], source))
+        for item in entry.get("edge_patterns", []):
+            edge_patterns.append((item["starts"], item["pattern"], source))
     for key in anywhere:
         edge.pop(key, None)
     return ScaffoldingTable(anywhere, edge, PatternSet(anywhere_patterns), PatternSet(edge_patterns))

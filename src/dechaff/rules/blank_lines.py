@@ -9,29 +9,33 @@ RULE = "blank_lines"
 
 
 def find_blank_lines(page: Page, config: Config) -> None:
-    lines = page.kept()
-    content_positions = [position for position, line in enumerate(lines) if not line.is_blank]
-    if not content_positions:
-        for line in lines:
-            page.remove_line(line, RULE, "document holds only blank lines")
+    lines = page.kept_lines()
+    stripped, contents, starts = page.stripped, page.contents, page.starts
+    content = [position for position, index in enumerate(lines) if stripped[index]]
+    if not content:
+        for index in lines:
+            page.remove_line(index, RULE, "document holds only blank lines")
         return
-    first, last = content_positions[0], content_positions[-1]
+    first, last = content[0], content[-1]
+    most = config.max_blank_lines
     run = 0
-    for position, line in enumerate(lines):
+    for position, index in enumerate(lines):
         if position < first:
-            page.remove_line(line, RULE, "blank line at the start of the document")
+            page.remove_line(index, RULE, "blank line at the start of the document")
         elif position > last:
-            page.remove_line(line, RULE, "blank line at the end of the document")
-        elif line.is_blank:
+            page.remove_line(index, RULE, "blank line at the end of the document")
+        elif not stripped[index]:
             run += 1
-            if run > config.max_blank_lines:
-                page.remove_line(line, RULE, f"blank line beyond {config.max_blank_lines} in a row")
-            elif line.text:
-                page.remove_span(line.start, line.content_end, RULE, "whitespace on an empty line")
+            if run > most:
+                page.remove_line(index, RULE, f"blank line beyond {most} in a row")
+            elif contents[index]:
+                end = starts[index] + len(contents[index])
+                page.remove_span(starts[index], end, RULE, "whitespace on an empty line")
         else:
             run = 0
-            trimmed = line.text.rstrip(BLANK_CHARACTERS)
-            if len(trimmed) < len(line.text):
+            text = contents[index]
+            if text[-1] in BLANK_CHARACTERS:
+                trimmed = len(text.rstrip(BLANK_CHARACTERS))
                 page.remove_span(
-                    line.start + len(trimmed), line.content_end, RULE, "trailing whitespace"
+                    starts[index] + trimmed, starts[index] + len(text), RULE, "trailing whitespace"
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..dates import parse_date_line
-from ..layout import find_body
+from ..layout import page_layout
 from ..page import Page
 
 RULE = "date_header"
@@ -12,13 +12,14 @@ RULE = "date_header"
 
 def find_date_headers(page: Page, config: Config) -> None:
     """Remove every date-only line above the first prose line; the first one dates the page."""
-    body = find_body(page)
-    for line in page.kept_content():
-        if body is not None and line.index >= body.first:
+    body = page_layout(page).body
+    for index in page.kept_content():
+        if body is not None and index >= body.first:
             break
-        parsed = parse_date_line(line.stripped)
+        text = page.stripped[index]
+        parsed = parse_date_line(text)
         if parsed is None:
             continue
         if parsed.iso and "date" not in page.metadata:
             page.metadata["date"] = parsed.iso
-        page.remove_line(line, RULE, f"date line at the head of the page ({line.stripped!r})")
+        page.remove_line(index, RULE, f"date line at the head of the page ({text!r})")

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..config import Config
 from ..page import Page
-from ..tables import load_table
+from ..tables import PatternSet, load_table
 
 RULE = "photo_credit"
 
 
 class CreditMatcher:
+    """The credit patterns of ``credits.json``."""
+
     def __init__(self) -> None:
         table = load_table("credits.json")
         self.max_chars: int = table["max_chars"]
-        patterns = [entry["pattern"] for entry in table["patterns"]]
-        self._pattern = re.compile("|".join(f"(?:{item})" for item in patterns), re.IGNORECASE)
+        self._patterns = PatternSet(
+            [(entry["starts"], entry["pattern"], entry["language"]) for entry in table["patterns"]]
+        )
 
-    def matches(self, text: str) -> bool:
-        return len(text) <= self.max_chars and self._pattern.fullmatch(text) is not None
+    @property
+    def starts(self) -> frozenset[str]:
+        return self._patterns.starts
+
+    def matches(self, collapsed: str, keys: tuple[str, ...]) -> bool:
+        """Whether a line (its :func:`collapse` form and its :func:`start_keys`) is a credit."""
+        return (
+            len(collapsed) <= self.max_chars
+            and self._patterns.match_keys(collapsed, keys) is not None
+        )
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +39,10 @@ def credit_matcher() -> CreditMatcher:
 
 
 def find_photo_credits(page: Page, config: Config) -> None:
-    matcher = credit_matcher()
-    for line in page.kept_content():
-        text = line.stripped
-        if matcher.matches(text):
-            page.remove_line(line, RULE, f"photo credit ({text[:60]!r})")
+    from ..layout import page_layout  # layout reads this module's table: import late
+
+    credits = page_layout(page).credits
+    kept, stripped = page.kept, page.stripped
+    for index in sorted(credits):
+        if kept[index]:
+            page.remove_line(index, RULE, f"photo credit ({stripped[index][:60]!r})")

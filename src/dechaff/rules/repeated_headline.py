@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..lineshape import is_headline_like, is_prose
-from ..page import Line, Page
+from ..page import Page
 from ..textnorm import fold
 
 RULE = "repeated_headline"
@@ -26,40 +26,55 @@ _ELLIPSES = ("...", "…")
 
 
 def find_repeated_headlines(page: Page, config: Config) -> None:
-    lines = page.kept()
-    content_positions = [position for position, line in enumerate(lines) if not line.is_blank]
-    head = _head_candidates(lines, content_positions, config)
+    lines = page.kept_lines()
+    stripped = page.stripped
+    content = [position for position, index in enumerate(lines) if stripped[index]]
+    head = _head_candidates(page, lines, content, config)
     if not head:
         return
-    folded_heads = [(position, fold(lines[position].stripped)) for position in head]
+    longest_copy = max(len(stripped[lines[position]]) for position in head) + LONGEST_SITE_NAME
+    # Lines that could be a copy of some headline: short enough, and standing alone.
+    eligible = [
+        position
+        for position in content
+        if is_headline_like(stripped[lines[position]], SHORTEST_TRUNCATED_COPY, longest_copy)
+        and _stands_alone(stripped, lines, position)
+    ]
     removed: set[int] = set()
-    for head_position, headline in folded_heads:
-        if head_position in removed or not headline:
+    for head_position in head:
+        if head_position in removed:
             continue
+        headline = fold(stripped[lines[head_position]])
+        if not headline:
+            continue
+        # A copy keeps the headline's first or last word (site names go before or after it).
+        words = headline.split()
+        first_word, last_word = words[0], words[-1]
         copies = [
             position
-            for position in content_positions
+            for position in eligible
             if position > head_position
             and position not in removed
-            and _stands_alone(lines, position)
-            and _is_copy(lines[position].stripped, headline, config)
+            and _shares_a_word(stripped[lines[position]], first_word, last_word)
+            and _is_copy(stripped[lines[position]], headline, config)
         ]
         if not copies:
             continue
-        page.metadata.setdefault("headline", lines[head_position].stripped)
+        head_index = lines[head_position]
+        page.metadata.setdefault("headline", stripped[head_index])
         for position in copies:
             removed.add(position)
-            page.remove_line(
-                lines[position], RULE, f"copy of the headline on line {lines[head_position].index + 1}"
-            )
+            page.remove_line(lines[position], RULE, f"copy of the headline on line {head_index + 1}")
     if "headline" not in page.metadata:
-        page.metadata["headline"] = lines[head[0]].stripped
+        page.metadata["headline"] = stripped[lines[head[0]]]
 
 
-def _head_candidates(lines: list[Line], content_positions: list[int], config: Config) -> list[int]:
+def _head_candidates(
+    page: Page, lines: list[int], content: list[int], config: Config
+) -> list[int]:
     candidates = []
-    for position in content_positions[: config.headline_search_lines]:
-        text = lines[position].stripped
+    for position in content[: config.headline_search_lines]:
+        text = page.stripped[lines[position]]
         if is_prose(text):
             break
         if is_headline_like(text, config.headline_min_chars, config.headline_max_chars):
@@ -67,16 +82,18 @@ def _head_candidates(lines: list[Line], content_positions: list[int], config: Co
     return candidates
 
 
-def _stands_alone(lines: list[Line], position: int) -> bool:
-    before = position == 0 or lines[position - 1].is_blank
-    after = position == len(lines) - 1 or lines[position + 1].is_blank
+def _shares_a_word(text: str, first_word: str, last_word: str) -> bool:
+    folded = text.casefold()
+    return first_word in folded or last_word in folded
+
+
+def _stands_alone(stripped: list[str], lines: list[int], position: int) -> bool:
+    before = position == 0 or not stripped[lines[position - 1]]
+    after = position == len(lines) - 1 or not stripped[lines[position + 1]]
     return before and after
 
 
 def _is_copy(text: str, headline: str, config: Config) -> bool:
-    length = len(text)
-    if length < SHORTEST_TRUNCATED_COPY or length > len(headline) + LONGEST_SITE_NAME + 10:
-        return False
     line = fold(text)
     if not line:
         return False

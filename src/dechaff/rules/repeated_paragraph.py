@@ -16,22 +16,26 @@ def paragraph_key(text: str) -> str:
 
 def find_repeated_paragraphs(page: Page, config: Config) -> None:
     first_seen: dict[str, int] = {}
-    for line in page.kept_content():
-        text = line.stripped
-        if len(text) < config.paragraph_min_chars:
+    shortest = config.paragraph_min_chars
+    stripped = page.stripped
+    for index in page.kept_content():
+        text = stripped[index]
+        if len(text) < shortest:
             continue
         key = paragraph_key(text)
         earlier = first_seen.get(key)
         if earlier is None and key.endswith(_ELLIPSES):
-            earlier = _truncated_copy_of(key, first_seen)
+            earlier = _truncated_copy_of(key, first_seen, shortest)
         if earlier is None:
-            first_seen[key] = line.index + 1
+            first_seen[key] = index + 1
         else:
-            page.remove_line(line, RULE, f"paragraph already printed on line {earlier}")
+            page.remove_line(index, RULE, f"paragraph already printed on line {earlier}")
 
 
-def _truncated_copy_of(key: str, first_seen: dict[str, int]) -> int | None:
+def _truncated_copy_of(key: str, first_seen: dict[str, int], shortest: int) -> int | None:
     prefix = key.rstrip(".…").rstrip()
+    if len(prefix) < shortest:
+        return None
     for seen, line_number in first_seen.items():
         if len(seen) > len(prefix) and seen.startswith(prefix):
             return line_number

@@ -2,37 +2,35 @@
 
 A phrase counts only when it is the whole line: inside a sentence of the article it is content.
 Phrases that could be an article's own words ("Home", "Related") count only at the head or the
-tail of the page, outside the span from the first to the last line of prose.
+tail of the page, outside the span from the first to the last line of prose. Date lines there
+are chrome too (the first one at the head is the date header, a rule of its own).
 """
 
 from __future__ import annotations
 
 from ..config import Config
 from ..dates import parse_date_line
-from ..layout import chrome_forms, find_body
+from ..layout import page_layout
 from ..page import Page
-from ..tables import scaffolding_table
 
 RULE = "scaffolding"
+LONGEST_DATE_LINE = 80
 
 
 def find_scaffolding(page: Page, config: Config) -> None:
-    table = scaffolding_table()
-    body = find_body(page)
-    for line in page.kept_content():
-        text = line.stripped
-        forms = chrome_forms(text)
-        if forms is None:
+    layout = page_layout(page)
+    body, chrome, edge_chrome = layout.body, layout.chrome, layout.edge_chrome
+    stripped = page.stripped
+    for index in page.kept_content():
+        reason = chrome.get(index)
+        if reason is not None:
+            page.remove_line(index, RULE, reason)
             continue
-        source = table.match_anywhere(*forms)
-        if source is not None:
-            page.remove_line(line, RULE, source.describe(text))
+        if body is not None and body.holds(index):
             continue
-        if body is not None and body.holds(line.index):
-            continue
-        where = "head" if body is None else body.where(line.index)
-        source = table.match_edge(*forms)
-        if source is not None:
-            page.remove_line(line, RULE, f"{source.describe(text)} at the {where} of the page")
-        elif parse_date_line(text) is not None:
-            page.remove_line(line, RULE, f"date line at the {where} of the page")
+        where = "head" if body is None else body.where(index)
+        reason = edge_chrome.get(index)
+        if reason is not None:
+            page.remove_line(index, RULE, f"{reason} at the {where} of the page")
+        elif len(stripped[index]) <= LONGEST_DATE_LINE and parse_date_line(stripped[index]):
+            page.remove_line(index, RULE, f"date line at the {where} of the page")

@@ -1,0 +1,208 @@
+"""Cleaning throughput on real Common Crawl WET text: MB/s of UTF-8 input on one core.
+
+The WET excerpts of ../shared/corpora/wet are read with :func:`dechaff.warc.read_warc`, and
+their records repeated until the input holds at least ``--megabytes`` MB (10^6 bytes) of UTF-8
+text. Only the ``dechaff.clean`` calls are timed (then, separately, ``dechaff.clean_text``),
+in this one process. A trivial line filter over the same input is timed as a peer, so that the
+ratio can be compared across machines.
+
+    .venv/bin/python benchmarks/throughput.py [--megabytes N] [--profile] [--no-floor]
+
+Floor: 20 MB/s per core for ``clean``; exit 1 when it is not met (unless ``--no-floor``).
+Without ../shared the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import dechaff
+from dechaff.warc import read_warc
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared"
+FLOOR_MB_PER_S = 20.0
+MB = 1_000_000
+
+
+def load_documents(wet: Path) -> tuple[list[dechaff.Document], list[str]]:
+    """The readable records of every WET file in ``wet``, and the reader's complaints."""
+    documents: list[dechaff.Document] = []
+    problems: list[str] = []
+    for path in sorted(wet.glob("*.warc.wet.gz")):
+        for item in read_warc(path):
+            if item.document is not None:
+                documents.append(item.document)
+            if item.error or item.warning:
+                problems.append(item.error or item.warning or "")
+    return documents, problems
+
+
+def repeat_to(documents: list[dechaff.Document], megabytes: float) -> list[dechaff.Document]:
+    """The documents, repeated in order until their UTF-8 size reaches ``megabytes``."""
+    wanted = megabytes * MB
+    chosen: list[dechaff.Document] = []
+    size = 0
+    while size < wanted:
+        for document in documents:
+            chosen.append(document)
+            size += len(document.text.encode("utf-8"))
+            if size >= wanted:
+                break
+    return chosen
+
+
+def timed(work: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+def line_filter(text: str) -> str:
+    """The peer: drop blank lines and nothing else (the least any line-based cleaner does)."""
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
+def rule_costs(documents: Sequence[dechaff.Document]) -> dict[str, float]:
+    """Seconds spent in each step of cleaning, in pipeline order (a diagnostic: it uses internals).
+
+    The pipeline runs the rules on one shared page, so each rule is timed in its real context,
+    after the removals of the rules before it. The page layout that several rules read is
+    computed once per page by whichever rule asks first; it is timed apart, before the rules.
+    """
+    from dechaff.config import Config
+    from dechaff.page import Page
+    from dechaff.pipeline import FINDERS
+    from dechaff.spans import apply_removals
+
+    layout: Callable[[Page], object] | None
+    try:
+        from dechaff.layout import page_layout as layout
+    except ImportError:
+        layout = None
+    config = Config()
+    steps = ["(split into lines)", *(["(page layout, shared)"] if layout else []), *FINDERS]
+    costs = dict.fromkeys([*steps, "(apply removals)"], 0.0)
+    clock = time.perf_counter
+    for document in documents:
+        began = clock()
+        page = Page(document.text)
+        costs["(split into lines)"] += clock() - began
+        if layout is not None:
+            began = clock()
+            layout(page)
+            costs["(page layout, shared)"] += clock() - began
+        for name, finder in FINDERS.items():
+            began = clock()
+            finder(page, config)
+            costs[name] += clock() - began
+        began = clock()
+        apply_removals(document.text, page.removals)
+        costs["(apply removals)"] += clock() - began
+    return costs
+
+
+def print_rule_costs(documents: Sequence[dechaff.Document]) -> None:
+    size = sum(len(document.text.encode("utf-8")) for document in documents) / MB
+    try:
+        costs = rule_costs(documents)
+    except (ImportError, AttributeError, TypeError) as exc:
+        print(f"per-rule breakdown unavailable (the internals it reads have changed: {exc})")
+        return
+    total = sum(costs.values())
+    print(f"per-step cost (diagnostic, each step timed in pipeline order over {size:.1f} MB):")
+    print(f"  {'step':<24} {'seconds':>8} {'share':>6} {'MB/s alone':>11}")
+    for name, seconds in costs.items():
+        rate = f"{size / seconds:>11.1f}" if seconds else f"{'-':>11}"
+        print(f"  {name:<24} {seconds:>8.3f} {seconds / total:>6.1%} {rate}")
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (MB if sys.platform == "darwin" else 1000)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--megabytes", type=float, default=100.0, metavar="N",
+                        help="MB (10^6 bytes) of UTF-8 text to clean (default 100)")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                        help="the shared folder holding corpora/ (default: the repo's ../shared)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also run clean under cProfile; print the top 25 by cumulative time")
+    parser.add_argument("--no-rules", action="store_true", help="skip the per-rule breakdown")
+    parser.add_argument("--no-floor", action="store_true", help="exit 0 even below the floor")
+    args = parser.parse_args(argv)
+    if args.megabytes <= 0:
+        parser.error("--megabytes must be positive, e.g. --megabytes 20")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    wet = args.shared / "corpora" / "wet"
+    if not wet.is_dir():
+        print(f"throughput: {wet} is not here (the corpora live in ../shared beside the repo); "
+              "nothing to measure, skipping")
+        return 0
+    base, problems = load_documents(wet)
+    if not base:
+        print(f"throughput: no readable record in {wet}", file=sys.stderr)
+        return 2
+    documents = repeat_to(base, args.megabytes)
+    size = sum(len(document.text.encode("utf-8")) for document in documents)
+    print(f"input: {len(base)} WET records from {wet} ({len(problems)} reader notes), repeated "
+          f"to {len(documents)} documents, {size / MB:.1f} MB of UTF-8; Python "
+          f"{sys.version.split()[0]}, one process")
+
+    for document in base:  # warm-up: lazy imports, compiled patterns, data tables
+        dechaff.clean(document)
+    texts = [document.text for document in documents]
+    clean, clean_text = dechaff.clean, dechaff.clean_text
+    results = [
+        ("dechaff.clean", timed(lambda: [clean(document) for document in documents])),
+        ("dechaff.clean_text", timed(lambda: [clean_text(text) for text in texts])),
+        ("peer: blank-line filter", timed(lambda: [line_filter(text) for text in texts])),
+    ]
+    print()
+    print(f"{'what':<25} {'seconds':>8} {'MB/s':>8} {'docs/s':>9}")
+    for name, seconds in results:
+        print(f"{name:<25} {seconds:>8.2f} {size / MB / seconds:>8.2f} "
+              f"{len(documents) / seconds:>9.0f}")
+    clean_rate = size / MB / results[0][1]
+    print(f"clean is {results[2][1] / results[0][1]:.3f}x the speed of the blank-line filter")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+    if not args.no_rules:
+        print()
+        print_rule_costs(repeat_to(base, min(args.megabytes, 20.0)))
+
+    if args.profile:
+        profiler = cProfile.Profile()
+        sample = repeat_to(base, min(args.megabytes, 20.0))
+        profiler.enable()
+        for document in sample:
+            clean(document)
+        profiler.disable()
+        print()
+        print("cProfile of dechaff.clean, top 25 by cumulative time:")
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
+
+    print()
+    if clean_rate >= FLOOR_MB_PER_S:
+        print(f"floor met: clean runs at {clean_rate:.1f} MB/s per core >= {FLOOR_MB_PER_S}")
+        return 0
+    print(f"FLOOR FAILED: clean runs at {clean_rate:.1f} MB/s per core < {FLOOR_MB_PER_S}")
+    return 0 if args.no_floor else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
