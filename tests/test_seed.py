@@ -23,7 +23,8 @@ def test_seed_comes_out_as_expected() -> None:
 
 def test_seed_removals_name_their_rules() -> None:
     rules = {removal.rule for removal in dechaff.clean(read(SEED)).removals}
-    assert rules == {"date_header", "repeated_headline", "photo_credit", "scaffolding", "blank_lines"}
+    expected = {"date_header", "repeated_headline", "photo_credit", "scaffolding", "blank_lines"}
+    assert rules == expected
 
 
 def test_seed_expected_output_is_stable() -> None:

@@ -89,8 +89,8 @@ def _check_range(name: str, value: object, low: float, high: float) -> None:
     if isinstance(value, bool) or not isinstance(value, number_types):
         kind = "a number" if float in number_types else "an integer"
         raise ConfigError(f"{name} must be {kind} (got {value!r}): pass e.g. {name}={low!r}")
-    if not low <= value <= high:  # type: ignore[operator]
+    if not low <= value <= high:
         raise ConfigError(
             f"{name} must be between {low} and {high} (got {value}): "
-            f"pass a value in that range, e.g. {name}={high if value > high else low}"  # type: ignore[operator]
+            f"pass a value in that range, e.g. {name}={high if value > high else low}"
         )

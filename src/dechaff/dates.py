@@ -12,7 +12,6 @@ from .tables import date_table
 # Every date line holds a year: most lines with digits fail this cheap test.
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 _ORDINAL = r"(?:st|nd|rd|th|er|º|ª|\.)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
 _TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:wib|wita|wit|utc|gmt|cet|cest|est|edt|pst|pdt|bst|msk|uhr|h))?"
@@ -38,10 +37,12 @@ def _date_line_pattern() -> re.Pattern[str]:
     weekdays = _alternation(list(table.weekdays))
     leads = _alternation(list(table.lead_words))
     day_month_year = (
-        rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?{_YEAR.replace('year', 'y1')}"
-        r"(?:\s*(?:г\.?|года|r\.?))?"
+        rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?"
+        r"(?P<y1>(?:19|20)\d{2})(?:\s*(?:г\.?|года|r\.?))?"
     )
-    month_day_year = rf"(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+{_YEAR.replace('year', 'y2')}"
+    month_day_year = (
+        rf"(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>(?:19|20)\d{{2}})"
+    )
     iso = r"(?P<y3>(?:19|20)\d{2})[-/.](?P<n3>\d{1,2})[-/.](?P<d3>\d{1,2})"
     numeric = r"(?P<a4>\d{1,2})(?P<sep>[./-])(?P<b4>\d{1,2})(?P=sep)(?P<y4>(?:19|20)\d{2})"
     date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric})"

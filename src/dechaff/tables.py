@@ -17,7 +17,8 @@ from .textnorm import fold
 
 def load_table(name: str) -> Any:
     """A JSON table shipped with the package."""
-    with resources.files("dechaff").joinpath("data", name).open(encoding="utf-8") as stream:
+    path = resources.files("dechaff").joinpath("data").joinpath(name)
+    with path.open(encoding="utf-8") as stream:
         return json.load(stream)
 
 
@@ -107,7 +108,9 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
     Patterns that start with a number ("\\d+ comments?:") share that start, so that the
     number is read once rather than once per pattern.
     """
-    numbered = [pattern[len(_NUMBER_FIRST):] for pattern in patterns if pattern.startswith(_NUMBER_FIRST)]
+    numbered = [
+        pattern[len(_NUMBER_FIRST) :] for pattern in patterns if pattern.startswith(_NUMBER_FIRST)
+    ]
     others = [pattern for pattern in patterns if not pattern.startswith(_NUMBER_FIRST)]
     branches = [f"(?:{pattern})" for pattern in others]
     if numbered:
@@ -165,7 +168,9 @@ def scaffolding_table() -> ScaffoldingTable:
             edge_patterns.append((item["starts"], item["pattern"], source))
     for key in anywhere:
         edge.pop(key, None)
-    return ScaffoldingTable(anywhere, edge, PatternSet(anywhere_patterns), PatternSet(edge_patterns))
+    return ScaffoldingTable(
+        anywhere, edge, PatternSet(anywhere_patterns), PatternSet(edge_patterns)
+    )
 
 
 @dataclass(frozen=True)

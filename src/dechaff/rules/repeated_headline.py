@@ -64,7 +64,8 @@ def find_repeated_headlines(page: Page, config: Config) -> None:
         page.metadata.setdefault("headline", stripped[head_index])
         for position in copies:
             removed.add(position)
-            page.remove_line(lines[position], RULE, f"copy of the headline on line {head_index + 1}")
+            reason = f"copy of the headline on line {head_index + 1}"
+            page.remove_line(lines[position], RULE, reason)
     if "headline" not in page.metadata:
         page.metadata["headline"] = stripped[lines[head[0]]]
 

@@ -1,0 +1,96 @@
+"""Report records (one per input record) and the run summary.
+
+>>> from dechaff import Document
+>>> from dechaff.outcome import outcome_of
+>>> outcome = outcome_of(Document("a", "Text.  \\n", source="a.txt:1"))
+>>> record = report_record(outcome)
+>>> record["status"], record["removals"][0]["reason"]
+('kept', 'trailing whitespace')
+>>> summary = Summary()
+>>> summary.add(outcome)
+>>> for part in summary.line().split("; "):
+...     print(part)
+1 documents in, 1 kept, 0 empty, 0 rejected, 0 duplicates
+8 bytes in, 6 bytes out
+removals: blank_lines 1
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import RULE_NAMES
+from .outcome import Outcome
+
+
+def report_record(outcome: Outcome) -> dict[str, Any]:
+    """The report line of one input record, with the fields in a fixed order."""
+    result = outcome.result
+    return {
+        "id": outcome.id,
+        "source": outcome.source,
+        "status": outcome.status,
+        "duplicate_of": outcome.duplicate_of,
+        "similarity": outcome.similarity,
+        "removals": [
+            {"rule": removal.rule, "start": removal.start, "end": removal.end,
+             "reason": removal.reason}
+            for removal in (result.removals if result is not None else ())
+        ],
+        "metadata": result.metadata.as_dict() if result is not None else {},
+        "error": outcome.error,
+    }
+
+
+@dataclass
+class Summary:
+    """Counts over a run. Every record read is counted once:
+    ``documents == kept + duplicates + rejected + empty``.
+
+    Bytes are UTF-8 bytes of text: ``bytes_in`` of every record read (not rejected),
+    ``bytes_out`` of the kept documents' cleaned text. ``unreadable`` counts inputs that
+    could not be opened or read to the end.
+    """
+
+    documents: int = 0
+    kept: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    empty: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    unreadable: int = 0
+    removals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.status == "kept":
+            self.kept += 1
+            self.bytes_out += len(outcome.text.encode("utf-8"))
+        elif outcome.status == "duplicate":
+            self.duplicates += 1
+        elif outcome.status == "rejected":
+            self.rejected += 1
+        else:
+            self.empty += 1
+        document = outcome.document
+        if document is not None and outcome.result is not None:
+            self.bytes_in += len(document.text.encode("utf-8"))
+            self.removals.update(removal.rule for removal in outcome.result.removals)
+
+    def line(self) -> str:
+        """The one-line summary (without the program name)."""
+        # Known rules in pipeline order first, then any other rule by name.
+        rules = [name for name in RULE_NAMES if self.removals[name]]
+        rules += sorted(name for name in self.removals if name not in RULE_NAMES)
+        removed = ", ".join(f"{name} {self.removals[name]}" for name in rules) or "none"
+        text = (
+            f"{self.documents} documents in, {self.kept} kept, {self.empty} empty, "
+            f"{self.rejected} rejected, {self.duplicates} duplicates; "
+            f"{self.bytes_in} bytes in, {self.bytes_out} bytes out; removals: {removed}"
+        )
+        if self.unreadable:
+            text += f"; {self.unreadable} unreadable inputs"
+        return text
