@@ -74,14 +74,15 @@ def page_layout(page: Page) -> Layout:
 def _sieve_keys() -> tuple[frozenset[str], frozenset[str]]:
     """What a line must show for a closer look: a whole phrase or the first word of a pattern
     (first set), or a first character that starts a pattern (second set: digits, "©", "(")."""
-    keys = scaffolding_table().starts | credit_matcher().starts
+    table = scaffolding_table()
+    keys = table.starts | table.chain_starts | credit_matcher().starts
     characters = frozenset(key for key in keys if len(key) == 1 and not key.isalpha())
     return keys, characters
 
 
-def _folded_lines(text: str) -> list[str]:
-    """Each line case-folded, tabs and NBSP made spaces, punctuation trimmed at both ends."""
-    folded = text.casefold()
+def _folded_lines(folded: str) -> list[str]:
+    """Each line of a case-folded text, tabs and NBSP made spaces, punctuation trimmed at both
+    ends."""
     for blank in ("\t", "\u00a0", "\u3000"):
         if blank in folded:
             folded = folded.replace(blank, " ")
@@ -93,7 +94,8 @@ def _folded_lines(text: str) -> list[str]:
 def _find_layout(page: Page) -> Layout:
     stripped = page.stripped
     count = len(stripped)
-    folded = _folded_lines(page.text)
+    folded_text = page.text.casefold()
+    folded = _folded_lines(folded_text)
     del folded[count:]  # the empty piece after a final "\n"
     words = list(map(itemgetter(0), map(_first_word, folded)))
     keys, first_characters = _sieve_keys()
@@ -126,7 +128,30 @@ def _find_layout(page: Page) -> Layout:
             source = table.match_edge(line_folded, collapsed, line_keys)
             if source is not None:
                 edge_chrome[index] = source.describe(text)
+            else:
+                where = table.match_chain(line_folded)
+                if where is not None:
+                    reason = f"chrome phrases strung together: {_shown(text)}"
+                    (chrome if where == "anywhere" else edge_chrome)[index] = reason
+    for keyword_line in table.keyword_lines:
+        if keyword_line.keyword not in folded_text:
+            continue
+        for index, line_folded in enumerate(folded):
+            if (
+                keyword_line.keyword in line_folded
+                and kept[index]
+                and index not in chrome
+                and index not in edge_chrome
+                and index not in credits
+                and keyword_line.matches(" ".join(line_folded.split()))
+            ):
+                reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
+                (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
     return Layout(_find_body(page, chrome, credits), chrome, edge_chrome, frozenset(credits))
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _find_body(page: Page, chrome: dict[int, str], credits: set[int]) -> Body | None:

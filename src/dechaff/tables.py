@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .textnorm import fold
+from .textnorm import EDGE_PUNCTUATION, fold
 
 
 def load_table(name: str) -> Any:
@@ -119,6 +119,28 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class KeywordLine:
+    """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome."""
+
+    keyword: str
+    max_chars: int
+    anywhere: bool
+    requires: re.Pattern[str] | None
+
+    def matches(self, folded: str) -> bool:
+        return (
+            len(folded) <= self.max_chars
+            and self.keyword in folded
+            and (self.requires is None or self.requires.search(folded) is not None)
+        )
+
+
+# What may stand between the phrases of a line that strings several together.
+_CHAIN_BREAKS = re.compile(r"[\s|/&·•»›>]+")
+LONGEST_CHAIN = 16
+
+
+@dataclass(frozen=True)
 class ScaffoldingTable:
     """Chrome phrases: 'anywhere' ones are chrome on any line, 'edge' ones at head and tail."""
 
@@ -126,6 +148,42 @@ class ScaffoldingTable:
     edge: dict[str, PhraseSource]
     anywhere_patterns: PatternSet
     edge_patterns: PatternSet
+    keyword_lines: tuple[KeywordLine, ...]
+
+    @property
+    def chain_starts(self) -> frozenset[str]:
+        """First words of the phrases a chained line can start with."""
+        return frozenset(
+            phrase.partition(" ")[0] for phrase in (*self.anywhere, *self.edge) if len(phrase) > 3
+        )
+
+    def match_chain(self, folded: str) -> str | None:
+        """"anywhere" or "edge" when the line strings two or more phrases together
+        ("Impressum & Datenschutz", "Schreibe einen Kommentar Antworten abbrechen").
+
+        >>> scaffolding_table().match_chain("weiterempfehlen drucken")
+        'edge'
+        >>> scaffolding_table().match_chain("drucken sie diesen artikel") is None
+        True
+        """
+        words = [word for word in _CHAIN_BREAKS.split(folded) if word.strip("-–—")]
+        if not 2 <= len(words) <= LONGEST_CHAIN:
+            return None
+        position = parts = 0
+        where = "anywhere"
+        while position < len(words):
+            for size in range(min(6, len(words) - position), 0, -1):
+                phrase = " ".join(words[position : position + size]).strip(EDGE_PUNCTUATION)
+                if phrase in self.anywhere:
+                    break
+                if phrase in self.edge:
+                    where = "edge"
+                    break
+            else:
+                return None
+            position += size
+            parts += 1
+        return where if parts >= 2 else None
 
     @property
     def starts(self) -> frozenset[str]:
@@ -168,8 +226,17 @@ def scaffolding_table() -> ScaffoldingTable:
             edge_patterns.append((item["starts"], item["pattern"], source))
     for key in anywhere:
         edge.pop(key, None)
+    keyword_lines = tuple(
+        KeywordLine(
+            item["keyword"],
+            item["max_chars"],
+            item["where"] == "anywhere",
+            re.compile(item["requires"]) if "requires" in item else None,
+        )
+        for item in data.get("keyword_lines", [])
+    )
     return ScaffoldingTable(
-        anywhere, edge, PatternSet(anywhere_patterns), PatternSet(edge_patterns)
+        anywhere, edge, PatternSet(anywhere_patterns), PatternSet(edge_patterns), keyword_lines
     )
 
 

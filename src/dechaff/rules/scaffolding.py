@@ -3,34 +3,79 @@
 A phrase counts only when it is the whole line: inside a sentence of the article it is content.
 Phrases that could be an article's own words ("Home", "Related") count only at the head or the
 tail of the page, outside the span from the first to the last line of prose. Date lines there
-are chrome too (the first one at the head is the date header, a rule of its own).
+are chrome too (the first one at the head is the date header, a rule of its own), and so are
+menus: runs of short link-like lines of which a good share are known chrome.
 """
 
 from __future__ import annotations
 
 from ..config import Config
 from ..dates import parse_date_line
-from ..layout import page_layout
+from ..layout import Body, page_layout
 from ..page import Page
 
 RULE = "scaffolding"
+_CLOSERS = "\"'”’»“)]"
+_SENTENCE_ENDS = ".!?。！？…"
 LONGEST_DATE_LINE = 80
+# A menu: at least this many short lines in a row, two and a third of them known chrome.
+SHORTEST_MENU = 3
+LONGEST_MENU_ITEM_CHARS = 40
+MOST_MENU_ITEM_WORDS = 4
 
 
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
     body, chrome, edge_chrome = layout.body, layout.chrome, layout.edge_chrome
     stripped = page.stripped
+    found: dict[int, str] = {}
     for index in page.kept_content():
         reason = chrome.get(index)
         if reason is not None:
-            page.remove_line(index, RULE, reason)
+            found[index] = reason
             continue
         if body is not None and body.holds(index):
             continue
         where = "head" if body is None else body.where(index)
         reason = edge_chrome.get(index)
         if reason is not None:
-            page.remove_line(index, RULE, f"{reason} at the {where} of the page")
+            found[index] = f"{reason} at the {where} of the page"
         elif len(stripped[index]) <= LONGEST_DATE_LINE and parse_date_line(stripped[index]):
-            page.remove_line(index, RULE, f"date line at the {where} of the page")
+            found[index] = f"date line at the {where} of the page"
+    found.update(_menus(page, body, found, layout.credits))
+    for index in sorted(found):
+        page.remove_line(index, RULE, found[index])
+
+
+def _menus(
+    page: Page, body: Body | None, found: dict[int, str], credits: frozenset[int]
+) -> dict[int, str]:
+    """Runs of short lines at the head or tail that are mostly known chrome: a menu."""
+    stripped = page.stripped
+    menus: dict[int, str] = {}
+    run: list[int] = []
+
+    def close_run() -> None:
+        known = [index for index in run if index in found]
+        if len(run) >= SHORTEST_MENU and len(known) >= 2 and 3 * len(known) >= len(run):
+            example = stripped[known[0]]
+            for index in run:
+                if index not in found:
+                    menus[index] = f"menu of {len(run)} short lines around {example!r}"
+        run.clear()
+
+    for index in page.kept_content():
+        if body is not None and body.holds(index):
+            close_run()
+            continue
+        text = stripped[index]
+        if index in found or index in credits or (
+            len(text) <= LONGEST_MENU_ITEM_CHARS
+            and text.count(" ") < MOST_MENU_ITEM_WORDS
+            and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
+        ):
+            run.append(index)
+        else:
+            close_run()
+    close_run()
+    return menus
