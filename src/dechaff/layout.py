@@ -12,24 +12,22 @@ few lines that start like a phrase or a pattern, and for lines long enough to be
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress
-from operator import itemgetter, methodcaller
+from functools import lru_cache, partial
+from itertools import accumulate, compress
 
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
-from .page import Page
+from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import paragraph_key
 from .tables import PhraseSource, scaffolding_table, start_keys
 from .textnorm import EDGE_PUNCTUATION, collapse, fold_collapsed
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Chrome lines are short; longer lines are never compared with the table.
 LONGEST_CHROME_LINE = 600
-_trim_edges = methodcaller("strip", EDGE_PUNCTUATION)
-_first_word = methodcaller("partition", " ")
-_bare_word = methodcaller("rstrip", ":.：,")
-_first_character = itemgetter(slice(0, 1))
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,8 @@ class Layout:
     chrome: dict[int, str]
     edge_chrome: dict[int, str]
     credits: frozenset[int]
+    # Lines holding a year (1900-2099): the only ones that can be date lines.
+    dated: frozenset[int]
 
 
 def page_layout(page: Page) -> Layout:
@@ -70,49 +70,97 @@ def page_layout(page: Page) -> Layout:
     return layout
 
 
+@dataclass(frozen=True)
+class _Sieve:
+    """Regular expressions that find, in a case-folded text, the lines worth a closer look.
+
+    Each starts with a newline, which the regular expression engine finds at memory speed,
+    and tries the table's keys as a trie, so a line costs a few character comparisons.
+    """
+
+    words: re.Pattern[str]
+    characters: re.Pattern[str]
+
+    def candidate_offsets(self, folded_text: str) -> list[int]:
+        """Offsets (in ``folded_text``) of the lines that start like chrome or a credit."""
+        text = "\n" + folded_text
+        offsets = [match.start() for match in self.words.finditer(text)]
+        offsets.extend(match.start() for match in self.characters.finditer(text))
+        return offsets
+
+
 @lru_cache(maxsize=1)
-def _sieve_keys() -> tuple[frozenset[str], frozenset[str]]:
-    """What a line must show for a closer look: a whole phrase or the first word of a pattern
-    (first set), or a first character that starts a pattern (second set: digits, "©", "(")."""
+def _sieve() -> _Sieve:
     table = scaffolding_table()
     keys = table.starts | table.chain_starts | credit_matcher().starts
-    characters = frozenset(key for key in keys if len(key) == 1 and not key.isalpha())
-    return keys, characters
+    words = sorted(key for key in keys if not (len(key) == 1 and not key.isalpha()))
+    characters = sorted(key for key in keys if len(key) == 1 and not key.isalpha())
+    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
+    word_pattern = re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
+    first = re.escape(
+        "".join(key for key in characters if not (key == "#" or key.isdigit()))
+    )
+    blanks = "[" + re.escape(BLANK_CHARACTERS) + "]*"
+    # A line starting with a number is worth a look only when a "#" pattern goes on to match.
+    after_numbers = table.anywhere_patterns.after_numbers + table.edge_patterns.after_numbers
+    numbered = "|".join(f"(?:{rest})" for rest in after_numbers)
+    digits = f"|\\d+ (?:{numbered})" if numbered else ""
+    character_pattern = re.compile("\n" + blanks + "(?:[" + first + "]" + digits + ")")
+    return _Sieve(word_pattern, character_pattern)
 
 
-def _folded_lines(folded: str) -> list[str]:
-    """Each line of a case-folded text, tabs and NBSP made spaces, punctuation trimmed at both
-    ends."""
-    for blank in ("\t", "\u00a0", "\u3000"):
-        if blank in folded:
-            folded = folded.replace(blank, " ")
-    # Runs of spaces inside a line are left: rare in chrome, and costly to find in a text
-    # indented by its extractor. Such a line is still caught by its first word.
-    return list(map(_trim_edges, folded.split("\n")))
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie.
+
+    >>> _trie(["he", "help"])
+    '(?:h(?:e(?:l(?:p))?))'
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(key) + render(child) for key, child in sorted(node.items()) if key]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return render(root)
+
+
+@lru_cache(maxsize=1)
+def _chain_starts() -> frozenset[str]:
+    return scaffolding_table().chain_starts
+
+
+def _line_numbers(page: Page, folded_text: str, offsets: list[int]) -> list[int]:
+    """The line indices of lines starting at ``offsets`` of the case-folded text."""
+    if len(folded_text) == len(page.text):
+        starts = page.starts  # case folding kept every length: the same offsets
+    else:
+        pieces = folded_text.split("\n")
+        starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
+    count = len(page.starts)
+    lines = set(map(partial(bisect_left, starts), offsets))
+    return sorted(line for line in lines if line < count)
 
 
 def _find_layout(page: Page) -> Layout:
     stripped = page.stripped
-    count = len(stripped)
     folded_text = page.text.casefold()
-    folded = _folded_lines(folded_text)
-    del folded[count:]  # the empty piece after a final "\n"
-    words = list(map(itemgetter(0), map(_first_word, folded)))
-    keys, first_characters = _sieve_keys()
-    candidates = set(compress(range(count), map(keys.__contains__, folded)))
-    candidates.update(compress(range(count), map(keys.__contains__, words)))
-    candidates.update(compress(range(count), map(keys.__contains__, map(_bare_word, words))))
-    candidates.update(
-        compress(range(count), map(first_characters.__contains__, map(_first_character, stripped)))
-    )
+    candidates = _line_numbers(page, folded_text, _sieve().candidate_offsets(folded_text))
 
     table = scaffolding_table()
+    chain_starts = _chain_starts()
     credit = credit_matcher()
     kept = page.kept
     chrome: dict[int, str] = {}
     edge_chrome: dict[int, str] = {}
     credits: set[int] = set()
-    for index in sorted(candidates):
+    for index in candidates:
         text = stripped[index]
         if not kept[index] or not text or len(text) > LONGEST_CHROME_LINE:
             continue
@@ -128,7 +176,7 @@ def _find_layout(page: Page) -> Layout:
             source = table.match_edge(line_folded, collapsed, line_keys)
             if source is not None:
                 edge_chrome[index] = source.describe(text)
-            else:
+            elif line_keys[0] in chain_starts:
                 where = table.match_chain(line_folded)
                 if where is not None:
                     reason = f"chrome phrases strung together: {_shown(text)}"
@@ -136,18 +184,25 @@ def _find_layout(page: Page) -> Layout:
     for keyword_line in table.keyword_lines:
         if keyword_line.keyword not in folded_text:
             continue
-        for index, line_folded in enumerate(folded):
+        offsets = [
+            folded_text.rfind("\n", 0, match.start()) + 1
+            for match in re.finditer(re.escape(keyword_line.keyword), folded_text)
+        ]
+        for index in _line_numbers(page, folded_text, offsets):
             if (
-                keyword_line.keyword in line_folded
-                and kept[index]
+                kept[index]
                 and index not in chrome
                 and index not in edge_chrome
                 and index not in credits
-                and keyword_line.matches(" ".join(line_folded.split()))
+                and keyword_line.matches(" ".join(stripped[index].casefold().split()))
             ):
                 reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
-    return Layout(_find_body(page, chrome, credits), chrome, edge_chrome, frozenset(credits))
+    body = _find_body(page, chrome, credits)
+    dated = frozenset(
+        bisect_right(page.starts, match.start()) - 1 for match in _YEAR.finditer(page.text)
+    )
+    return Layout(body, chrome, edge_chrome, frozenset(credits), dated)
 
 
 def _shown(text: str) -> str:
@@ -155,19 +210,29 @@ def _shown(text: str) -> str:
 
 
 def _find_body(page: Page, chrome: dict[int, str], credits: set[int]) -> Body | None:
+    """The first and the last prose line that is no chrome, no credit and no repeated copy.
+
+    Only the first occurrence of a paragraph marks the body: a copy is removed by
+    repeated_paragraph, and the body must not move when the text is cleaned again.
+    """
     stripped, kept = page.stripped, page.kept
-    long_enough = map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped))
-    seen: set[str] = set()
-    first = last = -1
-    for index in compress(range(len(stripped)), long_enough):
+    long_enough = list(
+        compress(range(len(stripped)), map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped)))
+    )
+
+    def marks_body(index: int) -> bool:
         text = stripped[index]
-        if not kept[index] or index in chrome or index in credits or not is_prose(text):
-            continue
-        key = paragraph_key(text)
-        if key in seen:
-            continue
-        seen.add(key)
-        if first < 0:
-            first = index
-        last = index
-    return None if first < 0 else Body(first, last)
+        return kept[index] and index not in chrome and index not in credits and is_prose(text)
+
+    first = next((index for index in long_enough if marks_body(index)), -1)
+    if first < 0:
+        return None
+    first_printed: dict[str, int] = {}
+    for index in long_enough:
+        first_printed.setdefault(paragraph_key(stripped[index]), index)
+    for index in reversed(long_enough):
+        if index <= first:
+            break
+        if marks_body(index) and first_printed[paragraph_key(stripped[index])] == index:
+            return Body(first, index)
+    return Body(first, first)

@@ -8,7 +8,8 @@ corpus and per-line objects would cost more than the rules themselves.
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import and_, methodcaller
 from typing import Any
 
 from .document import Removal
@@ -42,7 +43,8 @@ class Page:
             self.ends.append(len(text))
             self.contents.append(tail)
         self.starts = [0, *self.ends[:-1]] if self.ends else []
-        self.stripped = [content.strip(BLANK_CHARACTERS) for content in self.contents]
+        self.stripped = list(map(methodcaller("strip", BLANK_CHARACTERS), self.contents))
+        self._nonblank = list(map(bool, self.stripped))
         self.kept = [True] * len(self.contents)
         self.removals: list[Removal] = []
         self.metadata: dict[str, str] = {}
@@ -57,13 +59,11 @@ class Page:
 
     def kept_lines(self) -> list[int]:
         """Indices of the lines no rule has removed, in order."""
-        kept = self.kept
-        return [index for index in range(len(kept)) if kept[index]]
+        return list(compress(range(len(self.kept)), self.kept))
 
     def kept_content(self) -> list[int]:
         """Indices of the kept lines that are not blank."""
-        kept, stripped = self.kept, self.stripped
-        return [index for index in range(len(kept)) if kept[index] and stripped[index]]
+        return list(compress(range(len(self.kept)), map(and_, self.kept, self._nonblank)))
 
     def remove_line(self, index: int, rule: str, reason: str) -> None:
         """Remove a whole line with its terminator."""

@@ -44,18 +44,27 @@ class PatternSet:
     def __init__(self, entries: list[tuple[list[str], str, Any]]) -> None:
         by_start: dict[str, list[tuple[str, Any]]] = {}
         for starts, pattern, source in entries:
-            re.compile(pattern)  # a broken table fails here, naming nothing else
             for start in starts:
                 by_start.setdefault(start.casefold(), []).append((pattern, source))
+        self._sources = by_start
         # Per start: one alternation that answers most lines in a single call, then the
         # patterns one by one to say which matched.
         self._by_start = {
             start: (
                 _alternation([pattern for pattern, _ in items]),
-                [(re.compile(pattern, re.IGNORECASE), source) for pattern, source in items],
+                items,
             )
             for start, items in by_start.items()
         }
+
+    @property
+    def after_numbers(self) -> list[str]:
+        """What follows the number in the patterns filed under "#" ("\\d+ comments?:")."""
+        return [
+            pattern[len(_NUMBER_FIRST) :]
+            for pattern, _ in self._sources.get("#", [])
+            if pattern.startswith(_NUMBER_FIRST)
+        ]
 
     @property
     def starts(self) -> frozenset[str]:
@@ -79,7 +88,7 @@ class PatternSet:
             candidate = by_start.get(key)
             if candidate and candidate[0].fullmatch(collapsed):
                 for pattern, source in candidate[1]:
-                    if pattern.fullmatch(collapsed):
+                    if re.fullmatch(pattern, collapsed, re.IGNORECASE):
                         return source
         return None
 

@@ -7,7 +7,7 @@ of a corpus.
 from __future__ import annotations
 
 # List bullets that text extractors put before menu items.
-BULLETS = "*+•·◦▪▸►▶‣⁃-–—>»"
+BULLETS = "*+•·◦▪▸‣⁃-–—>»"
 # Punctuation trimmed from both ends before a line is compared with a phrase.
 EDGE_PUNCTUATION = (
     " \t\u00a0:;,.!?¡¿…|/\\*+•·◦▪▸►▶‣⁃-–—_~#=<>«»‹›\"'“”‘’„()[]{}"

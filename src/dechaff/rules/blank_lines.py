@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import methodcaller, not_
+
 from ..config import Config
 from ..page import BLANK_CHARACTERS, Page
 
@@ -11,31 +14,37 @@ RULE = "blank_lines"
 def find_blank_lines(page: Page, config: Config) -> None:
     lines = page.kept_lines()
     stripped, contents, starts = page.stripped, page.contents, page.starts
-    content = [position for position, index in enumerate(lines) if stripped[index]]
+    filled = list(map(bool, map(stripped.__getitem__, lines)))
+    content = list(compress(range(len(lines)), filled))
     if not content:
         for index in lines:
             page.remove_line(index, RULE, "document holds only blank lines")
         return
     first, last = content[0], content[-1]
+    for position in range(first):
+        page.remove_line(lines[position], RULE, "blank line at the start of the document")
+    for position in range(last + 1, len(lines)):
+        page.remove_line(lines[position], RULE, "blank line at the end of the document")
     most = config.max_blank_lines
     run = 0
-    for position, index in enumerate(lines):
-        if position < first:
-            page.remove_line(index, RULE, "blank line at the start of the document")
-        elif position > last:
-            page.remove_line(index, RULE, "blank line at the end of the document")
-        elif not stripped[index]:
-            run += 1
-            if run > most:
-                page.remove_line(index, RULE, f"blank line beyond {most} in a row")
-            elif contents[index]:
-                end = starts[index] + len(contents[index])
-                page.remove_span(starts[index], end, RULE, "whitespace on an empty line")
-        else:
-            run = 0
-            text = contents[index]
-            if text[-1] in BLANK_CHARACTERS:
-                trimmed = len(text.rstrip(BLANK_CHARACTERS))
-                page.remove_span(
-                    starts[index] + trimmed, starts[index] + len(text), RULE, "trailing whitespace"
-                )
+    previous = -1
+    for position in compress(range(first, last), map(not_, filled[first:last])):
+        run = run + 1 if position == previous + 1 else 1
+        previous = position
+        index = lines[position]
+        if run > most:
+            page.remove_line(index, RULE, f"blank line beyond {most} in a row")
+        elif contents[index]:
+            end = starts[index] + len(contents[index])
+            page.remove_span(starts[index], end, RULE, "whitespace on an empty line")
+    trailing = map(_ends_blank, map(contents.__getitem__, map(lines.__getitem__, content)))
+    for position in compress(content, trailing):
+        index = lines[position]
+        text = contents[index]
+        trimmed = len(text.rstrip(BLANK_CHARACTERS))
+        page.remove_span(
+            starts[index] + trimmed, starts[index] + len(text), RULE, "trailing whitespace"
+        )
+
+
+_ends_blank = methodcaller("endswith", tuple(BLANK_CHARACTERS))

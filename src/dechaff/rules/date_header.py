@@ -12,10 +12,13 @@ RULE = "date_header"
 
 def find_date_headers(page: Page, config: Config) -> None:
     """Remove every date-only line above the first prose line; the first one dates the page."""
-    body = page_layout(page).body
+    layout = page_layout(page)
+    body = layout.body
     for index in page.kept_content():
         if body is not None and index >= body.first:
             break
+        if index not in layout.dated:
+            continue
         text = page.stripped[index]
         parsed = parse_date_line(text)
         if parsed is None:

@@ -9,6 +9,8 @@ the repeated lines of a song or a poem out of reach.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import and_, not_, or_
 
 from rapidfuzz import fuzz
 
@@ -28,17 +30,18 @@ _ELLIPSES = ("...", "…")
 def find_repeated_headlines(page: Page, config: Config) -> None:
     lines = page.kept_lines()
     stripped = page.stripped
-    content = [position for position, index in enumerate(lines) if stripped[index]]
+    filled = list(map(bool, map(stripped.__getitem__, lines)))
+    content = list(compress(range(len(lines)), filled))
     head = _head_candidates(page, lines, content, config)
     if not head:
         return
     longest_copy = max(len(stripped[lines[position]]) for position in head) + LONGEST_SITE_NAME
-    # Lines that could be a copy of some headline: short enough, and standing alone.
+    # Lines that could be a copy of some headline: standing alone, short, not a sentence.
+    empty_around = map(not_, map(or_, [False, *filled[:-1]], [*filled[1:], False]))
     eligible = [
         position
-        for position in content
+        for position in compress(range(len(lines)), map(and_, filled, empty_around))
         if is_headline_like(stripped[lines[position]], SHORTEST_TRUNCATED_COPY, longest_copy)
-        and _stands_alone(stripped, lines, position)
     ]
     removed: set[int] = set()
     for head_position in head:
@@ -86,12 +89,6 @@ def _head_candidates(
 def _shares_a_word(text: str, first_word: str, last_word: str) -> bool:
     folded = text.casefold()
     return first_word in folded or last_word in folded
-
-
-def _stands_alone(stripped: list[str], lines: list[int], position: int) -> bool:
-    before = position == 0 or not stripped[lines[position - 1]]
-    after = position == len(lines) - 1 or not stripped[lines[position + 1]]
-    return before and after
 
 
 def _is_copy(text: str, headline: str, config: Config) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress
+
 from ..config import Config
 from ..page import Page
 
@@ -18,10 +20,10 @@ def find_repeated_paragraphs(page: Page, config: Config) -> None:
     first_seen: dict[str, int] = {}
     shortest = config.paragraph_min_chars
     stripped = page.stripped
-    for index in page.kept_content():
+    content = page.kept_content()
+    long_enough = map(shortest.__le__, map(len, map(stripped.__getitem__, content)))
+    for index in compress(content, long_enough):
         text = stripped[index]
-        if len(text) < shortest:
-            continue
         key = paragraph_key(text)
         earlier = first_seen.get(key)
         if earlier is None and key.endswith(_ELLIPSES):

@@ -9,6 +9,8 @@ menus: runs of short link-like lines of which a good share are known chrome.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..config import Config
 from ..dates import parse_date_line
 from ..layout import Body, page_layout
@@ -27,28 +29,41 @@ MOST_MENU_ITEM_WORDS = 4
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
     body, chrome, edge_chrome = layout.body, layout.chrome, layout.edge_chrome
-    stripped = page.stripped
-    found: dict[int, str] = {}
-    for index in page.kept_content():
-        reason = chrome.get(index)
-        if reason is not None:
-            found[index] = reason
-            continue
-        if body is not None and body.holds(index):
+    stripped, kept, dated = page.stripped, page.kept, layout.dated
+    found = {index: reason for index, reason in chrome.items() if kept[index]}
+    edge_lines = _edge_lines(page, body)
+    for index in edge_lines:
+        if index in found:
             continue
         where = "head" if body is None else body.where(index)
         reason = edge_chrome.get(index)
         if reason is not None:
             found[index] = f"{reason} at the {where} of the page"
-        elif len(stripped[index]) <= LONGEST_DATE_LINE and parse_date_line(stripped[index]):
+        elif index in dated and len(stripped[index]) <= LONGEST_DATE_LINE and parse_date_line(
+            stripped[index]
+        ):
             found[index] = f"date line at the {where} of the page"
-    found.update(_menus(page, body, found, layout.credits))
+    found.update(_menus(page, body, edge_lines, found, layout.credits))
     for index in sorted(found):
         page.remove_line(index, RULE, found[index])
 
 
+def _edge_lines(page: Page, body: Body | None) -> list[int]:
+    """The kept content lines above and below the body (all of them when there is none)."""
+    content = page.kept_content()
+    if body is None:
+        return content
+    head_end = bisect_left(content, body.first)
+    tail_start = bisect_right(content, body.last)
+    return content[:head_end] + content[tail_start:]
+
+
 def _menus(
-    page: Page, body: Body | None, found: dict[int, str], credits: frozenset[int]
+    page: Page,
+    body: Body | None,
+    edge_lines: list[int],
+    found: dict[int, str],
+    credits: frozenset[int],
 ) -> dict[int, str]:
     """Runs of short lines at the head or tail that are mostly known chrome: a menu."""
     stripped = page.stripped
@@ -64,10 +79,11 @@ def _menus(
                     menus[index] = f"menu of {len(run)} short lines around {example!r}"
         run.clear()
 
-    for index in page.kept_content():
-        if body is not None and body.holds(index):
-            close_run()
-            continue
+    previous = -1
+    for index in edge_lines:
+        if body is not None and previous < body.first < index:
+            close_run()  # the body lies between the head and the tail
+        previous = index
         text = stripped[index]
         if index in found or index in credits or (
             len(text) <= LONGEST_MENU_ITEM_CHARS
