@@ -227,12 +227,28 @@ def _find_body(page: Page, chrome: dict[int, str], credits: set[int]) -> Body | 
     first = next((index for index in long_enough if marks_body(index)), -1)
     if first < 0:
         return None
+    keys = paragraph_keys(page)
     first_printed: dict[str, int] = {}
     for index in long_enough:
-        first_printed.setdefault(paragraph_key(stripped[index]), index)
+        first_printed.setdefault(keys[index], index)
     for index in reversed(long_enough):
         if index <= first:
             break
-        if marks_body(index) and first_printed[paragraph_key(stripped[index])] == index:
+        if marks_body(index) and first_printed[keys[index]] == index:
             return Body(first, index)
     return Body(first, first)
+
+
+def paragraph_keys(page: Page) -> dict[int, str]:
+    """:func:`paragraph_key` of every line long enough to be prose, computed once per page."""
+    keys = page.memo.get("paragraph_keys")
+    if keys is None:
+        stripped = page.stripped
+        long_enough = compress(
+            range(len(stripped)), map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped))
+        )
+        keys = page.memo["paragraph_keys"] = {
+            index: paragraph_key(stripped[index]) for index in long_enough
+        }
+    assert isinstance(keys, dict)
+    return keys

@@ -20,11 +20,13 @@ def find_repeated_paragraphs(page: Page, config: Config) -> None:
     first_seen: dict[str, int] = {}
     shortest = config.paragraph_min_chars
     stripped = page.stripped
+    from ..layout import PROSE_MIN_CHARS_CJK, paragraph_keys  # layout imports this module
+
+    known = paragraph_keys(page) if shortest >= PROSE_MIN_CHARS_CJK else {}
     content = page.kept_content()
     long_enough = map(shortest.__le__, map(len, map(stripped.__getitem__, content)))
     for index in compress(content, long_enough):
-        text = stripped[index]
-        key = paragraph_key(text)
+        key = known.get(index) or paragraph_key(stripped[index])
         earlier = first_seen.get(key)
         if earlier is None and key.endswith(_ELLIPSES):
             earlier = _truncated_copy_of(key, first_seen, shortest)
