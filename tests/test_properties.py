@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import dechaff
@@ -42,14 +42,12 @@ document = st.builds(
 )
 
 
-@settings(max_examples=400, deadline=None)
 @given(document)
 def test_cleaning_is_idempotent(text: str) -> None:
     once = dechaff.clean_text(text)
     assert dechaff.clean_text(once) == once
 
 
-@settings(max_examples=400, deadline=None)
 @given(document)
 def test_output_is_never_longer_and_is_a_subsequence(text: str) -> None:
     cleaned = dechaff.clean_text(text)
@@ -58,7 +56,6 @@ def test_output_is_never_longer_and_is_a_subsequence(text: str) -> None:
     assert all(character in characters for character in cleaned)
 
 
-@settings(max_examples=400, deadline=None)
 @given(document)
 def test_replaying_removals_rebuilds_the_output(text: str) -> None:
     result = dechaff.clean(text)
@@ -86,7 +83,6 @@ clean_document = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(clean_document)
 def test_clean_text_comes_out_unchanged(text: str) -> None:
     result = dechaff.clean(text)
@@ -94,7 +90,6 @@ def test_clean_text_comes_out_unchanged(text: str) -> None:
     assert result.removals == ()
 
 
-@settings(max_examples=300, deadline=None)
 @given(clean_document, st.data())
 def test_injected_chaff_is_removed_exactly(text: str, data: st.DataObject) -> None:
     title, _, body = text.partition("\n\n")
@@ -119,3 +114,15 @@ def test_injected_chaff_is_removed_exactly(text: str, data: st.DataObject) -> No
         + f"{gap}{footer}\n\n\n"
     )
     assert dechaff.clean_text(noisy) == text
+
+
+@given(document)
+def test_shared_paragraph_keys_equal_paragraph_key(text: str) -> None:
+    """The per-page key cache is a faster road to the same keys."""
+    from dechaff.layout import paragraph_keys
+    from dechaff.page import Page
+    from dechaff.rules.repeated_paragraph import paragraph_key
+
+    page = Page(text)
+    for index, key in paragraph_keys(page).items():
+        assert key == paragraph_key(page.stripped[index])

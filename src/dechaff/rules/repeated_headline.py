@@ -18,6 +18,7 @@ from ..config import Config
 from ..lineshape import is_headline_like, is_prose
 from ..page import Page
 from ..textnorm import fold
+from .repeated_paragraph import later_copies
 
 RULE = "repeated_headline"
 # What a site name attached to a title may look like.
@@ -32,12 +33,15 @@ def find_repeated_headlines(page: Page, config: Config) -> None:
     stripped = page.stripped
     filled = list(map(bool, map(stripped.__getitem__, lines)))
     content = list(compress(range(len(lines)), filled))
+    # A paragraph copy that repeated_paragraph removes next is no neighbour.
+    doomed = later_copies(page, config) if config.runs("repeated_paragraph") else {}
+    around = [flag and lines[position] not in doomed for position, flag in enumerate(filled)]
     head = _head_candidates(page, lines, content, config)
     if not head:
         return
     longest_copy = max(len(stripped[lines[position]]) for position in head) + LONGEST_SITE_NAME
     # Lines that could be a copy of some headline: standing alone, short, not a sentence.
-    empty_around = map(not_, map(or_, [False, *filled[:-1]], [*filled[1:], False]))
+    empty_around = map(not_, map(or_, [False, *around[:-1]], [*around[1:], False]))
     eligible = [
         position
         for position in compress(range(len(lines)), map(and_, filled, empty_around))

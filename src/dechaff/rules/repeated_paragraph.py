@@ -17,12 +17,32 @@ def paragraph_key(text: str) -> str:
 
 
 def find_repeated_paragraphs(page: Page, config: Config) -> None:
-    first_seen: dict[str, int] = {}
-    shortest = config.paragraph_min_chars
-    stripped = page.stripped
+    kept = page.kept
+    for index, first_line_number in later_copies(page, config).items():
+        if kept[index]:
+            page.remove_line(index, RULE, f"paragraph already printed on line {first_line_number}")
+
+
+def later_copies(page: Page, config: Config) -> dict[int, int]:
+    """The kept lines that print again an earlier paragraph, with the earlier one's line
+    number. Other rules ask for it (a copy that will go is no neighbour), so it is found once
+    per page: removing other lines never changes which lines are copies of which.
+    """
+    copies = page.memo.get("later_copies")
+    if copies is None:
+        copies = page.memo["later_copies"] = _find_later_copies(page, config)
+    assert isinstance(copies, dict)
+    return copies
+
+
+def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
     from ..layout import PROSE_MIN_CHARS_CJK, paragraph_keys  # layout imports this module
 
+    shortest = config.paragraph_min_chars
+    stripped = page.stripped
     known = paragraph_keys(page) if shortest >= PROSE_MIN_CHARS_CJK else {}
+    first_seen: dict[str, int] = {}
+    copies: dict[int, int] = {}
     content = page.kept_content()
     long_enough = map(shortest.__le__, map(len, map(stripped.__getitem__, content)))
     for index in compress(content, long_enough):
@@ -33,7 +53,8 @@ def find_repeated_paragraphs(page: Page, config: Config) -> None:
         if earlier is None:
             first_seen[key] = index + 1
         else:
-            page.remove_line(index, RULE, f"paragraph already printed on line {earlier}")
+            copies[index] = earlier
+    return copies
 
 
 def _truncated_copy_of(key: str, first_seen: dict[str, int], shortest: int) -> int | None:
