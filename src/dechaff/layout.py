@@ -5,9 +5,9 @@ lines below it its tail; chrome phrases that could also be an article's own word
 there. Lines that rules remove (chrome, credits, repeated copies) never mark the body, so the
 head and tail stay the same when a cleaned text is cleaned again.
 
-Every line of a corpus passes through here, so the first sieve works on whole lists at C
-speed (``map`` over ``str`` methods and dictionary look-ups); Python code runs only for the
-few lines that start like a phrase or a pattern, and for lines long enough to be prose.
+Every line of a corpus passes through here, so the first sieve is a regular expression over
+the whole case-folded text, shaped as a trie of the tables' keys; Python code runs only for
+the few lines that start like a phrase or a pattern, and for lines long enough to be prose.
 """
 
 from __future__ import annotations
@@ -98,9 +98,7 @@ def _sieve() -> _Sieve:
     characters = sorted(key for key in keys if len(key) == 1 and not key.isalpha())
     lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
     word_pattern = re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
-    first = re.escape(
-        "".join(key for key in characters if not (key == "#" or key.isdigit()))
-    )
+    first = re.escape("".join(key for key in characters if not (key == "#" or key.isdigit())))
     blanks = "[" + re.escape(BLANK_CHARACTERS) + "]*"
     # A line starting with a number is worth a look only when a "#" pattern goes on to match.
     after_numbers = table.anywhere_patterns.after_numbers + table.edge_patterns.after_numbers
@@ -110,20 +108,23 @@ def _sieve() -> _Sieve:
     return _Sieve(word_pattern, character_pattern)
 
 
+_TrieNode = dict[str, "_TrieNode"]
+
+
 def _trie(words: list[str]) -> str:
     """A regular expression matching any of ``words``, shaped as a trie.
 
     >>> _trie(["he", "help"])
     '(?:h(?:e(?:l(?:p))?))'
     """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _TrieNode = {}
     for word in words:
         node = root
         for character in word:
             node = node.setdefault(character, {})
         node[""] = {}
 
-    def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    def render(node: _TrieNode) -> str:
         branches = [re.escape(key) + render(child) for key, child in sorted(node.items()) if key]
         if not branches:
             return ""
