@@ -124,5 +124,4 @@ def test_shared_paragraph_keys_equal_paragraph_key(text: str) -> None:
     from dechaff.rules.repeated_paragraph import paragraph_key
 
     page = Page(text)
-    for index, key in paragraph_keys(page).items():
-        assert key == paragraph_key(page.stripped[index])
+    assert paragraph_keys(page) == [paragraph_key(line) for line in page.stripped]

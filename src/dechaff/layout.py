@@ -13,10 +13,12 @@ the few lines that start like a phrase or a pattern, and for lines long enough t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, compress
+from operator import methodcaller
 
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
@@ -26,7 +28,7 @@ from .textnorm import EDGE_PUNCTUATION, collapse, fold_collapsed
 
 # Whitespace that paragraph_key would change: anything but single spaces between words.
 _UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_strip_blanks = methodcaller("strip", BLANK_CHARACTERS)
 # Chrome lines are short; longer lines are never compared with the table.
 LONGEST_CHROME_LINE = 600
 
@@ -58,8 +60,6 @@ class Layout:
     chrome: dict[int, str]
     edge_chrome: dict[int, str]
     credits: frozenset[int]
-    # Lines holding a year (1900-2099): the only ones that can be date lines.
-    dated: frozenset[int]
 
 
 def page_layout(page: Page) -> Layout:
@@ -200,11 +200,7 @@ def _find_layout(page: Page) -> Layout:
             ):
                 reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
-    body = _find_body(page, chrome, credits)
-    dated = frozenset(
-        bisect_right(page.starts, match.start()) - 1 for match in _YEAR.finditer(page.text)
-    )
-    return Layout(body, chrome, edge_chrome, frozenset(credits), dated)
+    return Layout(_find_body(page, chrome, credits), chrome, edge_chrome, frozenset(credits))
 
 
 def _shown(text: str) -> str:
@@ -230,38 +226,48 @@ def _find_body(page: Page, chrome: dict[int, str], credits: set[int]) -> Body | 
     if first < 0:
         return None
     keys = paragraph_keys(page)
-    first_printed: dict[str, int] = {}
-    for index in long_enough:
-        first_printed.setdefault(keys[index], index)
+    repeated = repeated_paragraph_keys(page)
     for index in reversed(long_enough):
         if index <= first:
             break
-        if marks_body(index) and first_printed[keys[index]] == index:
+        if marks_body(index) and (
+            keys[index] not in repeated or _first_printing(keys, keys[index]) == index
+        ):
             return Body(first, index)
     return Body(first, first)
 
 
-def paragraph_keys(page: Page) -> dict[int, str]:
-    """:func:`paragraph_key` of every line long enough to be prose, computed once per page.
+def _first_printing(keys: list[str], key: str) -> int:
+    return keys.index(key)
+
+
+def paragraph_keys(page: Page) -> list[str]:
+    """:func:`paragraph_key` of every line, computed once per page.
 
     The keys come from the page's case-folded text, and whitespace is collapsed only in the
     lines that need it: the same keys, for a fraction of the work.
     """
     keys = page.memo.get("paragraph_keys")
     if keys is None:
-        stripped = page.stripped
-        folded_lines = folded_text(page).split("\n")
-        keys = {}
-        for index in compress(
-            range(len(stripped)), map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped))
-        ):
-            key = folded_lines[index].strip(BLANK_CHARACTERS)
-            if _UNEVEN_SPACE.search(key):
-                key = " ".join(key.split())
-            keys[index] = key
+        keys = list(map(_strip_blanks, folded_text(page).split("\n")))
+        del keys[len(page.stripped) :]  # the empty piece after a final "\n"
+        for index in compress(range(len(keys)), map(_UNEVEN_SPACE.search, keys)):
+            keys[index] = " ".join(keys[index].split())
         page.memo["paragraph_keys"] = keys
-    assert isinstance(keys, dict)
+    assert isinstance(keys, list)
     return keys
+
+
+def repeated_paragraph_keys(page: Page) -> frozenset[str]:
+    """The paragraph keys that more than one line of the page has (computed once per page)."""
+    repeated = page.memo.get("repeated_paragraph_keys")
+    if repeated is None:
+        counts = Counter(paragraph_keys(page))
+        counts.pop("", None)
+        repeated = frozenset(key for key, count in counts.items() if count > 1)
+        page.memo["repeated_paragraph_keys"] = repeated
+    assert isinstance(repeated, frozenset)
+    return repeated
 
 
 def folded_text(page: Page) -> str:

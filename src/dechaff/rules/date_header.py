@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
+
 from ..config import Config
-from ..dates import parse_date_line
+from ..dates import could_be_date_lines, parse_date_line
 from ..layout import page_layout
 from ..page import Page
 
@@ -12,13 +15,11 @@ RULE = "date_header"
 
 def find_date_headers(page: Page, config: Config) -> None:
     """Remove every date-only line above the first prose line; the first one dates the page."""
-    layout = page_layout(page)
-    body = layout.body
-    for index in page.kept_content():
-        if body is not None and index >= body.first:
-            break
-        if index not in layout.dated:
-            continue
+    body = page_layout(page).body
+    head = page.kept_content()
+    if body is not None:
+        head = head[: bisect_left(head, body.first)]
+    for index in compress(head, could_be_date_lines([page.stripped[index] for index in head])):
         text = page.stripped[index]
         parsed = parse_date_line(text)
         if parsed is None:

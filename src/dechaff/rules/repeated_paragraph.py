@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import compress
+from operator import methodcaller
 
 from ..config import Config
 from ..page import Page
@@ -36,32 +37,45 @@ def later_copies(page: Page, config: Config) -> dict[int, int]:
 
 
 def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
-    from ..layout import PROSE_MIN_CHARS_CJK, paragraph_keys  # layout imports this module
+    from ..layout import paragraph_keys, repeated_paragraph_keys  # layout imports this module
 
-    shortest = config.paragraph_min_chars
+    keys = paragraph_keys(page)
+    repeated = repeated_paragraph_keys(page)
     stripped = page.stripped
-    known = paragraph_keys(page) if shortest >= PROSE_MIN_CHARS_CJK else {}
-    first_seen: dict[str, int] = {}
-    copies: dict[int, int] = {}
+    shortest = config.paragraph_min_chars
     content = page.kept_content()
-    long_enough = map(shortest.__le__, map(len, map(stripped.__getitem__, content)))
-    for index in compress(content, long_enough):
-        key = known.get(index) or paragraph_key(stripped[index])
-        earlier = first_seen.get(key)
-        if earlier is None and key.endswith(_ELLIPSES):
-            earlier = _truncated_copy_of(key, first_seen, shortest)
-        if earlier is None:
-            first_seen[key] = index + 1
-        else:
+    long_enough = list(
+        compress(content, map(shortest.__le__, map(len, map(stripped.__getitem__, content))))
+    )
+    copies: dict[int, int] = {}
+    first_seen: dict[str, int] = {}
+    # Only keys printed twice can have copies; truncated copies ("lead…") are looked up apart.
+    printed_twice = map(repeated.__contains__, map(keys.__getitem__, long_enough))
+    for index in compress(long_enough, printed_twice):
+        earlier = first_seen.setdefault(keys[index], index + 1)
+        if earlier != index + 1:
             copies[index] = earlier
-    return copies
+    truncated = compress(long_enough, map(_ends_with_ellipsis, map(keys.__getitem__, long_enough)))
+    for index in truncated:
+        if index not in copies:
+            earlier_lines = [line for line in long_enough if line < index]
+            line_number = _truncated_copy_of(keys[index], keys, earlier_lines, shortest)
+            if line_number is not None:
+                copies[index] = line_number
+    return dict(sorted(copies.items()))
 
 
-def _truncated_copy_of(key: str, first_seen: dict[str, int], shortest: int) -> int | None:
+_ends_with_ellipsis = methodcaller("endswith", _ELLIPSES)
+
+
+def _truncated_copy_of(
+    key: str, keys: list[str], earlier_lines: list[int], shortest: int
+) -> int | None:
     prefix = key.rstrip(".…").rstrip()
     if len(prefix) < shortest:
         return None
-    for seen, line_number in first_seen.items():
-        if len(seen) > len(prefix) and seen.startswith(prefix):
-            return line_number
+    for line in earlier_lines:
+        seen = keys[line]
+        if len(seen) > len(prefix) and seen.startswith(prefix) and seen != key:
+            return line + 1
     return None

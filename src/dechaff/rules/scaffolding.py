@@ -10,16 +10,16 @@ menus: runs of short link-like lines of which a good share are known chrome.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from ..config import Config
-from ..dates import parse_date_line
+from ..dates import could_be_date_lines, parse_date_line
 from ..layout import Body, page_layout
 from ..page import Page
 
 RULE = "scaffolding"
 _CLOSERS = "\"'”’»“)]"
 _SENTENCE_ENDS = ".!?。！？…"
-LONGEST_DATE_LINE = 80
 # A menu: at least this many short lines in a row, two and a third of them known chrome.
 SHORTEST_MENU = 3
 LONGEST_MENU_ITEM_CHARS = 40
@@ -29,23 +29,29 @@ MOST_MENU_ITEM_WORDS = 4
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
     body, chrome, edge_chrome = layout.body, layout.chrome, layout.edge_chrome
-    stripped, kept, dated = page.stripped, page.kept, layout.dated
+    stripped, kept = page.stripped, page.kept
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)
+    unknown = []
     for index in edge_lines:
         if index in found:
             continue
-        where = "head" if body is None else body.where(index)
         reason = edge_chrome.get(index)
         if reason is not None:
-            found[index] = f"{reason} at the {where} of the page"
-        elif index in dated and len(stripped[index]) <= LONGEST_DATE_LINE and parse_date_line(
-            stripped[index]
-        ):
-            found[index] = f"date line at the {where} of the page"
+            found[index] = f"{reason} at the {_where(body, index)} of the page"
+        else:
+            unknown.append(index)
+    maybe_dates = could_be_date_lines([stripped[index] for index in unknown])
+    for index in compress(unknown, maybe_dates):
+        if parse_date_line(stripped[index]):
+            found[index] = f"date line at the {_where(body, index)} of the page"
     found.update(_menus(page, body, edge_lines, found, layout.credits))
     for index in sorted(found):
         page.remove_line(index, RULE, found[index])
+
+
+def _where(body: Body | None, index: int) -> str:
+    return "head" if body is None else body.where(index)
 
 
 def _edge_lines(page: Page, body: Body | None) -> list[int]:
