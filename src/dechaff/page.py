@@ -37,8 +37,11 @@ class Page:
         self.text = text
         terminated = text.split("\n")
         tail = terminated.pop()  # the unterminated last line, "" when the text ends with "\n"
-        self.ends = list(accumulate(len(piece) + 1 for piece in terminated))
-        self.contents = [piece[:-1] if piece.endswith("\r") else piece for piece in terminated]
+        self.ends = list(accumulate(map((1).__add__, map(len, terminated))))
+        if "\r" in text:
+            self.contents = [piece[:-1] if piece[-1:] == "\r" else piece for piece in terminated]
+        else:
+            self.contents = terminated
         if tail:
             self.ends.append(len(text))
             self.contents.append(tail)

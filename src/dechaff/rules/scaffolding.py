@@ -10,7 +10,8 @@ menus: runs of short link-like lines of which a good share are known chrome.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, groupby
+from operator import and_, methodcaller, not_, or_
 
 from ..config import Config
 from ..dates import could_be_date_lines, parse_date_line
@@ -73,31 +74,34 @@ def _menus(
 ) -> dict[int, str]:
     """Runs of short lines at the head or tail that are mostly known chrome: a menu."""
     stripped = page.stripped
+    texts = list(map(stripped.__getitem__, edge_lines))
+    short = map(
+        and_,
+        map(LONGEST_MENU_ITEM_CHARS.__ge__, map(len, texts)),
+        map(MOST_MENU_ITEM_WORDS.__gt__, map(_count_spaces, texts)),
+    )
+    unfinished = map(not_, map(_ends_sentence, map(_strip_closers, texts)))
+    known = list(
+        map(or_, map(found.__contains__, edge_lines), map(credits.__contains__, edge_lines))
+    )
+    in_run = map(or_, known, map(and_, short, unfinished))
+    # Runs never cross the body: the head's lines and the tail's are told apart.
+    side = [body is not None and index > body.last for index in edge_lines]
     menus: dict[int, str] = {}
-    run: list[int] = []
-
-    def close_run() -> None:
-        known = [index for index in run if index in found]
-        if len(run) >= SHORTEST_MENU and len(known) >= 2 and 3 * len(known) >= len(run):
-            example = stripped[known[0]]
+    position = 0
+    for (_, member), group in groupby(zip(side, in_run, strict=True)):
+        length = sum(1 for _ in group)
+        run = edge_lines[position : position + length]
+        known_count = sum(known[position : position + length])
+        position += length
+        if member and length >= SHORTEST_MENU and known_count >= 2 and 3 * known_count >= length:
+            example = stripped[next(index for index in run if index in found or index in credits)]
             for index in run:
                 if index not in found:
-                    menus[index] = f"menu of {len(run)} short lines around {example!r}"
-        run.clear()
-
-    previous = -1
-    for index in edge_lines:
-        if body is not None and previous < body.first < index:
-            close_run()  # the body lies between the head and the tail
-        previous = index
-        text = stripped[index]
-        if index in found or index in credits or (
-            len(text) <= LONGEST_MENU_ITEM_CHARS
-            and text.count(" ") < MOST_MENU_ITEM_WORDS
-            and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
-        ):
-            run.append(index)
-        else:
-            close_run()
-    close_run()
+                    menus[index] = f"menu of {length} short lines around {example!r}"
     return menus
+
+
+_count_spaces = methodcaller("count", " ")
+_strip_closers = methodcaller("rstrip", _CLOSERS)
+_ends_sentence = methodcaller("endswith", tuple(_SENTENCE_ENDS))
