@@ -10,7 +10,7 @@ menus: runs of short link-like lines of which a good share are known chrome.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, groupby
+from itertools import compress
 from operator import and_, methodcaller, not_, or_
 
 from ..config import Config
@@ -24,7 +24,7 @@ _SENTENCE_ENDS = ".!?。！？…"
 # A menu: at least this many short lines in a row, two and a third of them known chrome.
 SHORTEST_MENU = 3
 LONGEST_MENU_ITEM_CHARS = 40
-MOST_MENU_ITEM_WORDS = 4
+MOST_MENU_ITEM_WORDS = 3
 
 
 def find_scaffolding(page: Page, config: Config) -> None:
@@ -84,22 +84,40 @@ def _menus(
     known = list(
         map(or_, map(found.__contains__, edge_lines), map(credits.__contains__, edge_lines))
     )
-    in_run = map(or_, known, map(and_, short, unfinished))
-    # Runs never cross the body: the head's lines and the tail's are told apart.
-    side = [body is not None and index > body.last for index in edge_lines]
+    menu_like = list(map(and_, short, unfinished))
     menus: dict[int, str] = {}
-    position = 0
-    for (_, member), group in groupby(zip(side, in_run, strict=True)):
-        length = sum(1 for _ in group)
-        run = edge_lines[position : position + length]
-        known_count = sum(known[position : position + length])
-        position += length
-        if member and length >= SHORTEST_MENU and known_count >= 2 and 3 * known_count >= length:
-            example = stripped[next(index for index in run if index in found or index in credits)]
-            for index in run:
-                if index not in found:
-                    menus[index] = f"menu of {length} short lines around {example!r}"
+    run: list[int] = []
+    known_count = 0
+    for position, index in enumerate(edge_lines):
+        is_known, is_menu_like = known[position], menu_like[position]
+        if run:
+            previous = run[-1]
+            across_body = body is not None and previous < body.first < index
+            # An unknown line set apart by a blank line (a title, say) joins no menu.
+            set_apart = index > previous + 1 and not is_known
+            if across_body or set_apart or not (is_known or is_menu_like):
+                _close_menu(run, known_count, found, credits, stripped, menus)
+                run, known_count = [], 0
+        if is_known or is_menu_like:
+            run.append(index)
+            known_count += is_known
+    _close_menu(run, known_count, found, credits, stripped, menus)
     return menus
+
+
+def _close_menu(
+    run: list[int],
+    known_count: int,
+    found: dict[int, str],
+    credits: frozenset[int],
+    stripped: list[str],
+    menus: dict[int, str],
+) -> None:
+    if len(run) >= SHORTEST_MENU and known_count >= 2 and 3 * known_count >= len(run):
+        example = stripped[next(index for index in run if index in found or index in credits)]
+        for index in run:
+            if index not in found:
+                menus[index] = f"menu of {len(run)} short lines around {example!r}"
 
 
 _count_spaces = methodcaller("count", " ")
