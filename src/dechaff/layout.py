@@ -13,7 +13,7 @@ the few lines that start like a phrase or a pattern, and for lines long enough t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -26,8 +26,11 @@ from .rules.photo_credit import credit_matcher
 from .tables import PhraseSource, scaffolding_table, start_keys
 from .textnorm import EDGE_PUNCTUATION, collapse, fold_collapsed
 
-# Whitespace that paragraph_key would change: anything but single spaces between words.
-_UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
+# Whitespace that paragraph_key would change inside a line, besides runs of spaces.
+_ODD_SPACES = "".join(
+    character for character in map(chr, range(0x3001)) if character.isspace()
+).replace(" ", "").replace("\n", "")
+_ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
 _strip_blanks = methodcaller("strip", BLANK_CHARACTERS)
 # Chrome lines are short; longer lines are never compared with the table.
 LONGEST_CHROME_LINE = 600
@@ -138,15 +141,21 @@ def _chain_starts() -> frozenset[str]:
     return scaffolding_table().chain_starts
 
 
-def _line_numbers(page: Page, folded_text: str, offsets: list[int]) -> list[int]:
-    """The line indices of lines starting at ``offsets`` of the case-folded text."""
+def _line_numbers(
+    page: Page, folded_text: str, offsets: list[int], at_line_start: bool = True
+) -> list[int]:
+    """The line indices of lines starting at ``offsets`` of the case-folded text (or, when
+    not ``at_line_start``, holding them)."""
     if len(folded_text) == len(page.text):
         starts = page.starts  # case folding kept every length: the same offsets
     else:
         pieces = folded_text.split("\n")
         starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
     count = len(page.starts)
-    lines = set(map(partial(bisect_left, starts), offsets))
+    if at_line_start:
+        lines = set(map(partial(bisect_left, starts), offsets))
+    else:
+        lines = {line - 1 for line in map(partial(bisect_right, starts), offsets)}
     return sorted(line for line in lines if line < count)
 
 
@@ -249,9 +258,11 @@ def paragraph_keys(page: Page) -> list[str]:
     """
     keys = page.memo.get("paragraph_keys")
     if keys is None:
-        keys = list(map(_strip_blanks, folded_text(page).split("\n")))
+        folded = folded_text(page)
+        keys = list(map(_strip_blanks, folded.split("\n")))
         del keys[len(page.stripped) :]  # the empty piece after a final "\n"
-        for index in compress(range(len(keys)), map(_UNEVEN_SPACE.search, keys)):
+        uneven = _uneven_space_offsets(folded)
+        for index in _line_numbers(page, folded, uneven, at_line_start=False):
             keys[index] = " ".join(keys[index].split())
         page.memo["paragraph_keys"] = keys
     assert isinstance(keys, list)
@@ -268,6 +279,22 @@ def repeated_paragraph_keys(page: Page) -> frozenset[str]:
         page.memo["repeated_paragraph_keys"] = repeated
     assert isinstance(repeated, frozenset)
     return repeated
+
+
+def _uneven_space_offsets(text: str) -> list[int]:
+    """Offsets of whitespace that is not a single space between words (newlines aside).
+
+    String searches run at memory speed, a regular expression an order slower: the expression
+    runs only when a string search found an odd space.
+    """
+    offsets = []
+    position = text.find("  ")
+    while position >= 0:
+        offsets.append(position)
+        position = text.find("  ", text.find("\n", position) + 1 or len(text))
+    if any(character in text for character in _ODD_SPACES):
+        offsets.extend(match.start() for match in _ODD_SPACE.finditer(text))
+    return offsets
 
 
 def folded_text(page: Page) -> str:
