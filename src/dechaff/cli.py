@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Literal, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from . import __version__
 from .config import RULE_NAMES, Config
@@ -42,6 +42,9 @@ from .sources import (
     expand_inputs,
     read_inputs,
 )
+
+if TYPE_CHECKING:
+    from .dedup.outcomes import OutcomeDeduplicator
 
 PROG = "dechaff"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -79,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "-q", "--quiet", action="store_true", help="leave out the summary line on stderr"
     )
+    _add_dedup_arguments(clean)
     explain_command = commands.add_parser(
         "explain",
         help="show what cleaning removes, line by line",
@@ -86,6 +90,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_arguments(explain_command)
     return parser
+
+
+def _add_dedup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-dedup", action="store_true",
+        help="keep near-duplicate documents (by default, when more than one document is "
+        "read, a document repeating an earlier kept one is dropped)",
+    )
+    parser.add_argument(
+        "--threshold", type=float, default=0.8, metavar="T",
+        help="Jaccard similarity of word 5-gram sets at which two documents are duplicates "
+        "(default: 0.8)",
+    )
+    parser.add_argument(
+        "--num-perm", type=int, default=128, metavar="N",
+        help="MinHash permutations per signature (default: 128)",
+    )
+    parser.add_argument(
+        "--index", metavar="PATH",
+        help="load the dedup index of earlier runs from PATH (if it exists) and save it there "
+        "with this run's kept documents added",
+    )
 
 
 def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -228,11 +254,15 @@ def choose_destination(
     return Destination("text", output)
 
 
-def check_paths(plan: InputPlan, destination: Destination, report: str | None) -> None:
+def check_paths(
+    plan: InputPlan, destination: Destination, report: str | None, index: str | None = None
+) -> None:
     """Refuse outputs that would overwrite an input, each other, or land in an input tree."""
     sources = {_canonical(source.path, source.root, source.name)
                for source in plan.inputs if source.path != STDIN}
     files = [("--report", report)] if report is not None else []
+    if index is not None:
+        files.append(("--index", index))
     if destination.path is not None and destination.kind != "tree":
         files.insert(0, ("-o", destination.path))
     seen: dict[str, str] = {}
@@ -296,7 +326,8 @@ def clean_command(args: argparse.Namespace) -> int:
     options = _read_options(args)
     plan = expand_inputs(args.inputs, args.input_format)
     destination = choose_destination(args.output, plan, args.inputs)
-    check_paths(plan, destination, args.report)
+    check_paths(plan, destination, args.report, args.index)
+    dedup = _dedup_step(args)
     names = RecordFields(args.text_field, args.id_field, args.url_field)
     summary = Summary()
     with ExitStack() as stack:
@@ -307,7 +338,8 @@ def clean_command(args: argparse.Namespace) -> int:
         sink = _open_sink(destination, names)
         stack.enter_context(sink)
         _announce(plan, summary, args.strict)
-        for outcome in _outcomes(plan, options, config, summary, args.strict):
+        outcomes = _outcomes(plan, options, config, summary, args.strict)
+        for outcome in dedup.apply(outcomes) if dedup is not None else outcomes:
             summary.add(outcome)
             document = outcome.document
             if outcome.status == "kept" and document is not None:
@@ -316,6 +348,8 @@ def clean_command(args: argparse.Namespace) -> int:
                 report.write_record(report_record(outcome))
         if summary.unreadable and not summary.documents:
             raise InputError("no input could be read; nothing was written")
+    if dedup is not None:
+        dedup.save()
     if not args.quiet:
         _message("summary", summary.line())
     return 0
@@ -345,6 +379,23 @@ def _outcomes(
                 )
             seen_ids.add(item.id)
         yield outcome
+
+
+def _dedup_step(args: argparse.Namespace) -> OutcomeDeduplicator | None:
+    if args.no_dedup:
+        if args.index is not None:
+            raise UsageError("--index needs deduplication: leave out --no-dedup")
+        return None
+    # Imported here: numpy is not needed to clean one document.
+    from .dedup import DedupConfig
+    from .dedup.outcomes import OutcomeDeduplicator
+
+    try:
+        config = DedupConfig(threshold=args.threshold, num_perm=args.num_perm)
+    except ConfigError as error:
+        flag = "--threshold" if "threshold" in str(error).split(" ", 1)[0] else "--num-perm"
+        raise UsageError(f"{flag}: {error}") from None
+    return OutcomeDeduplicator(config, args.index)
 
 
 # ---------------------------------------------------------------------------------------------
