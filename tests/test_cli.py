@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from dechaff import RULE_NAMES, cli, sources
+from dechaff import RULE_NAMES, cli, corpus, sources
 from dechaff.cli import build_parser, main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -459,8 +459,8 @@ def test_strict_stops_at_the_first_rejected_record(
         (["clean", "pages", "-o", "pages"], "-o pages is inside the input directory pages"),
         (["clean", "pages", "-o", "pages/clean"], "is inside the input directory pages"),
         (["clean", "pages", "-o", "page.txt"], "-o page.txt is a file"),
-        (["clean", "in.jsonl", "-o", "out"], "JSONL input needs -o FILE.jsonl"),
-        (["clean", "in.jsonl", "pages", "-o", "out"], "JSONL records cannot be written as a tree"),
+        (["clean", "in.jsonl", "-o", "out"], "record input needs -o FILE.jsonl or -o FILE.parquet"),
+        (["clean", "in.jsonl", "pages", "-o", "out"], "records cannot be written as a tree"),
         (["clean", "-", "pages", "-o", "out"], "stdin cannot be written into a directory"),
         (["clean", "pages", "other/pages", "-o", "out"], "would both be written to"),
         (["clean", "-", "-"], "stdin ('-') can be read only once"),
@@ -502,7 +502,7 @@ def test_interrupt_exits_130_and_leaves_no_finished_file(
             raise KeyboardInterrupt
         return real(*args)
 
-    monkeypatch.setattr(cli, "outcome_of", interrupted)
+    monkeypatch.setattr(corpus, "outcome_of", interrupted)
     code, _, err = run(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.jsonl")
     assert code == 130
     assert err == "dechaff: error: interrupted; the run did not complete\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dechaff import Document, InputError
+from dechaff.outcome import Outcome
 from dechaff.outputs import (
     AtomicFile,
     JsonlSink,
@@ -18,6 +19,10 @@ from dechaff.outputs import (
     json_line,
     output_record,
 )
+
+
+def kept(name: str, text: str) -> Outcome:
+    return Outcome(f"{name}:1", "kept", id=name, text=text)
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -127,7 +132,7 @@ def test_jsonl_sink_aborts_without_a_file(tmp_path: Path) -> None:
 
     def interrupted() -> None:
         with JsonlSink(AtomicFile(target)) as sink:
-            sink.write(Document("a", "x"), "x")
+            sink.write(kept("a", "x"), b'{"id": "a", "text": "x"}\n')
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -138,8 +143,8 @@ def test_jsonl_sink_aborts_without_a_file(tmp_path: Path) -> None:
 def test_tree_sink_writes_the_tree(tmp_path: Path) -> None:
     root = tmp_path / "out"
     with TreeSink(str(root)) as sink:
-        sink.write(Document("a/b/c.txt", "old"), "new\r\n")
-        sink.write(Document("top.txt", "old"), "top")
+        sink.write(kept("a/b/c.txt", "new\r\n"))
+        sink.write(kept("top.txt", "top"))
     assert (root / "a" / "b" / "c.txt").read_bytes() == b"new\r\n"
     assert (root / "top.txt").read_bytes() == b"top"
 
@@ -148,5 +153,5 @@ def test_tree_sink_writes_the_tree(tmp_path: Path) -> None:
 def test_tree_sink_refuses_names_outside_its_root(tmp_path: Path, name: str) -> None:
     sink = TreeSink(str(tmp_path / "out"))
     with pytest.raises(InputError, match="cannot name a file under"):
-        sink.write(Document(name, "x"), "x")
+        sink.write(kept(name, "x"))
     assert leftovers(tmp_path / "out") == []

@@ -76,5 +76,6 @@ def test_summary_line_without_removals_and_with_unreadable_inputs() -> None:
     summary = Summary(unreadable=2)
     assert summary.line() == (
         "0 documents in, 0 kept, 0 empty, 0 rejected, 0 duplicates; "
-        "0 bytes in, 0 bytes out; removals: none; 2 unreadable inputs"
+        "0 bytes in, 0 bytes out; removals: none; 2 unreadable inputs; "
+        "in = kept + duplicates + rejected + empty: 0 = 0 + 0 + 0 + 0"
     )

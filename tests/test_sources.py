@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from dechaff import Document, UsageError, sources
+from dechaff.progress import Position
+from dechaff.records import Raw
 from dechaff.sources import (
     Input,
     ReadOptions,
@@ -23,6 +25,7 @@ from dechaff.sources import (
     read_input,
     read_inputs,
     read_jsonl_stream,
+    scan_jsonl_stream,
 )
 
 
@@ -224,18 +227,26 @@ def test_detect_format(path: str, requested: str, expected: str) -> None:
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="choose among auto, text, jsonl"):
-        detect_format("a.txt", "parquet")
+    with pytest.raises(UsageError, match="choose among auto, text, jsonl, parquet, warc"):
+        detect_format("a.txt", "csv")
 
 
-def test_directory_expands_to_its_txt_files_sorted(tmp_path: Path) -> None:
+def test_directory_expands_to_its_supported_files_sorted(tmp_path: Path) -> None:
     root = tmp_path / "pages"
-    for name in ["b.txt", "a/z.txt", "a/b/c.txt", "a.txt", "notes.md", "data.jsonl"]:
+    names = ["b.txt", "a/z.txt", "a/b/c.txt", "a.txt", "notes.md", "data.jsonl", "x.ndjson.zst",
+             "deep/er/crawl.warc.wet.gz", "t.parquet", "old.jsonl.bz2", "page.html", "z.txt.gz",
+             "archive.tar.gz", "y.jsonl.xz"]
+    for name in names:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("x")
     plan = expand_inputs([str(root)])
-    assert [source.name for source in plan.inputs] == ["a.txt", "a/b/c.txt", "a/z.txt", "b.txt"]
-    assert all(source.format == "text" and source.root == str(root) for source in plan.inputs)
+    assert [(source.name, source.format) for source in plan.inputs] == [
+        ("a.txt", "text"), ("a/b/c.txt", "text"), ("a/z.txt", "text"), ("b.txt", "text"),
+        ("data.jsonl", "jsonl"), ("deep/er/crawl.warc.wet.gz", "warc"),
+        ("old.jsonl.bz2", "jsonl"), ("t.parquet", "parquet"), ("x.ndjson.zst", "jsonl"),
+        ("y.jsonl.xz", "jsonl"), ("z.txt.gz", "text"),
+    ]
+    assert all(source.root == str(root) for source in plan.inputs)
     assert plan.inputs[1].path == str(root / "a" / "b" / "c.txt")
     assert plan.directories == (str(root),)
     assert plan.empty_directories == ()
@@ -278,8 +289,8 @@ def test_records_before_a_read_failure_are_kept(monkeypatch: pytest.MonkeyPatch)
         yield b'{"id": "1", "text": "a"}\n'
         raise OSError(5, "Input/output error", "disk.jsonl")
 
-    def reader(source: Input, options: ReadOptions) -> Iterator[Document | Rejected]:
-        yield from read_jsonl_stream(failing(), source.path, options)
+    def reader(source: Input, options: ReadOptions, position: Position) -> Iterator[Raw]:
+        yield from scan_jsonl_stream(failing(), source.path)
 
     monkeypatch.setitem(sources.READERS, "jsonl", reader)
     items = list(read_inputs([Input("disk.jsonl", "disk.jsonl", "jsonl")], ReadOptions()))

@@ -8,6 +8,8 @@
 from .config import RULE_NAMES, Config
 from .document import CleanResult, Document, Metadata, Removal
 from .errors import ConfigError, DechaffError, InputError, MissingExtraError, UsageError
+from .fit import FitOptions, fit
+from .model import Model
 from .pipeline import clean, clean_text
 from .spans import apply_removals
 
@@ -20,13 +22,16 @@ __all__ = [
     "ConfigError",
     "DechaffError",
     "Document",
+    "FitOptions",
     "InputError",
     "Metadata",
     "MissingExtraError",
+    "Model",
     "Removal",
     "UsageError",
     "__version__",
     "apply_removals",
     "clean",
     "clean_text",
+    "fit",
 ]

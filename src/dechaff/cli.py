@@ -1,53 +1,35 @@
 """The ``dechaff`` command: ``clean`` and ``explain``, a thin layer over the library.
 
-Exit codes: 0 the run completed; 1 it could not (nothing could be read, a write failed, or
-``--strict`` met a rejected record); 2 a usage error, refused before anything is written;
-130 interrupted. Every message is one line on stderr and names the file (and line).
+Exit codes: 0 the run completed; 1 it could not (nothing could be read, a write failed, an
+extra is missing, or ``--strict`` met a rejected record); 2 a usage error, refused before
+anything is written; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Every message is
+one line on stderr and names the file (and line).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NoReturn
+from types import FrameType
+from typing import NoReturn
 
 from . import __version__
 from .config import RULE_NAMES, Config
-from .document import Document
+from .destination import OUTPUT_FORMATS
 from .errors import ConfigError, DechaffError, InputError, UsageError
 from .explain import explain
-from .outcome import Outcome, outcome_of
-from .outputs import (
-    AtomicFile,
-    JsonLinesWriter,
-    JsonlSink,
-    RecordFields,
-    StdoutWriter,
-    TextSink,
-    TreeSink,
-    Writer,
-)
-from .report import Summary, report_record
-from .sources import (
-    READERS,
-    STDIN,
-    InputPlan,
-    ReadOptions,
-    Unreadable,
-    describe_os_error,
-    expand_inputs,
-    read_inputs,
-)
-
-if TYPE_CHECKING:
-    from .dedup.outcomes import OutcomeDeduplicator
+from .outcome import outcome_of
+from .outputs import StdoutWriter
+from .records import EmptyInput, Notice, ReadOptions, Unreadable, describe_os_error
+from .report import Summary
+from .runner import CleanRequest, run_clean
+from .sources import READERS, expand_inputs, read_inputs
 
 PROG = "dechaff"
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +37,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message}; see '{self.prog} --help'")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that outputs are cleaned up as for Ctrl-C."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,8 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_arguments(clean)
     clean.add_argument(
         "-o", "--output", metavar="OUTPUT",
-        help="FILE.jsonl, FILE (one text input), or DIR (a tree of text files); "
-        "default: stdout",
+        help="FILE.jsonl (.gz, .zst, .bz2, .xz), FILE.parquet, FILE (one text input), or DIR "
+        "(a tree of text files); default: stdout",
+    )
+    clean.add_argument(
+        "--output-format", choices=OUTPUT_FORMATS, default="auto",
+        help="write this format whatever -o's suffix (default: auto, by -o's suffix)",
+    )
+    clean.add_argument(
+        "--shard-size", type=int, metavar="N",
+        help="write at most N records per output file: NAME-00000.EXT, NAME-00001.EXT, ...",
+    )
+    clean.add_argument(
+        "--resume", action="store_true",
+        help="with --shard-size: carry on an interrupted run, skipping the finished shards",
+    )
+    clean.add_argument(
+        "-j", "--jobs", type=int, metavar="N",
+        help="clean in N processes (default: every core); the output is the same for any N",
     )
     clean.add_argument(
         "--report", metavar="FILE.jsonl", help="write one JSON line per input record"
@@ -80,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop with exit code 1 at the first record or input that cannot be read",
     )
     clean.add_argument(
-        "-q", "--quiet", action="store_true", help="leave out the summary line on stderr"
+        "-q", "--quiet", action="store_true",
+        help="no progress bar and no summary line on stderr",
     )
     _add_dedup_arguments(clean)
     explain_command = commands.add_parser(
@@ -117,7 +120,8 @@ def _add_dedup_arguments(parser: argparse.ArgumentParser) -> None:
 def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT",
-        help="a text file, a .jsonl/.ndjson file, a directory of *.txt files, or - for stdin",
+        help="a text, JSONL (.jsonl, .ndjson; .gz, .zst, .bz2, .xz), Parquet or WARC/WET file, "
+        "a directory of such files, or - for stdin",
     )
     parser.add_argument(
         "--skip", action="append", default=[], metavar="RULES",
@@ -128,11 +132,11 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
         help="read files and stdin in this format (default: auto, by suffix; stdin is text)",
     )
     parser.add_argument("--text-field", default="text", metavar="NAME",
-                        help="JSONL field holding the text (default: text)")
+                        help="field holding the text (default: text)")
     parser.add_argument("--id-field", default="id", metavar="NAME",
-                        help="JSONL field holding the id (default: id)")
+                        help="field holding the id (default: id)")
     parser.add_argument("--url-field", default="url", metavar="NAME",
-                        help="JSONL field holding the URL (default: url)")
+                        help="field holding the URL (default: url)")
     parser.add_argument(
         "--errors", choices=("strict", "replace"), default="strict",
         help="invalid UTF-8: reject the record (strict, default) or keep it with U+FFFD",
@@ -141,13 +145,16 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    resumable = False
     try:
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as done:  # --help and --version
             return done.code if isinstance(done.code, int) else 0
         if args.command == "clean":
-            return clean_command(args)
+            resumable = args.shard_size is not None
+            with _terminate_as_interrupt():
+                return clean_command(args)
         return explain_command(args)
     except (UsageError, ConfigError) as error:
         _message("error", str(error))
@@ -155,8 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DechaffError as error:
         _message("error", str(error))
         return 1
-    except KeyboardInterrupt:
-        _message("error", "interrupted; the run did not complete")
+    except KeyboardInterrupt as interrupt:
+        then = "; rerun with --resume to carry on" if resumable else ""
+        if isinstance(interrupt, Terminated):
+            _message("error", f"terminated; the run did not complete{then}")
+            return 143
+        _message("error", f"interrupted; the run did not complete{then}")
         return 130
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `| head`): nothing more to say to anyone.
@@ -165,6 +176,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         _message("error", describe_os_error(error))
         return 1
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    def terminated(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _message(kind: str, text: str) -> None:
@@ -179,242 +206,71 @@ def _silence_stdout() -> None:
         pass
 
 
-def _config(skip: Sequence[str]) -> Config:
-    names = [name.strip() for value in skip for name in value.split(",") if name.strip()]
-    try:
-        return Config().without(*names)
-    except ConfigError as error:
-        raise UsageError(f"--skip: {error}") from None
-
-
 def _read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(args.text_field, args.id_field, args.url_field, args.errors)
 
 
-def _announce(plan: InputPlan, summary: Summary, strict: bool) -> None:
-    for directory in plan.empty_directories:
-        _message("warning", f"{directory}: no *.txt file in this directory")
-    for unreadable in plan.unreadable:
-        _unreadable(unreadable, summary, strict)
-
-
-def _unreadable(item: Unreadable, summary: Summary, strict: bool) -> None:
-    summary.unreadable += 1
-    if strict:
-        raise InputError(f"{item.error} (--strict stops at the first unreadable input)")
-    _message("error", item.error)
-
-
-# ---------------------------------------------------------------------------------------------
-# clean
-
-
-@dataclass(frozen=True)
-class Destination:
-    """Where kept documents go: text or JSONL to a file or stdout (``path`` None), or a tree."""
-
-    kind: Literal["text", "jsonl", "tree"]
-    path: str | None = None
-
-
-def choose_destination(
-    output: str | None, plan: InputPlan, arguments: Sequence[str]
-) -> Destination:
-    """The output for these inputs; :class:`UsageError` for a combination that cannot work."""
-    directories = plan.directories
-    from_stdin = STDIN in arguments
-    records = [source.path for source in plan.inputs if source.format != "text"]
-    single_text = (
-        len(arguments) == 1 and not directories
-        and bool(plan.inputs) and plan.inputs[0].format == "text"
-    )
-    if output is None or output == STDIN:
-        if directories:
-            raise UsageError(
-                f"{directories[0]} is a directory: name an output directory with -o DIR "
-                "(or -o FILE.jsonl)"
-            )
-        return Destination("text" if single_text else "jsonl")
-    if output.lower().endswith(JSONL_SUFFIXES):
-        return Destination("jsonl", output)
-    names_directory = output.endswith(("/", os.sep)) or os.path.isdir(output)
-    if directories or len(arguments) > 1 or names_directory:
-        if records:
-            raise UsageError(
-                f"{records[0]}: JSONL records cannot be written as a tree of text files; "
-                "pass -o FILE.jsonl"
-            )
-        if from_stdin:
-            raise UsageError("stdin cannot be written into a directory; pass -o FILE.jsonl")
-        if os.path.exists(output) and not os.path.isdir(output):
-            raise UsageError(f"-o {output} is a file; name a directory for several documents")
-        return Destination("tree", output)
-    if records:
-        raise UsageError(f"-o {output}: JSONL input needs -o FILE.jsonl (or .ndjson)")
-    return Destination("text", output)
-
-
-def check_paths(
-    plan: InputPlan, destination: Destination, report: str | None, index: str | None = None
-) -> None:
-    """Refuse outputs that would overwrite an input, each other, or land in an input tree."""
-    sources = {_canonical(source.path, source.root, source.name)
-               for source in plan.inputs if source.path != STDIN}
-    files = [("--report", report)] if report is not None else []
-    if index is not None:
-        files.append(("--index", index))
-    if destination.path is not None and destination.kind != "tree":
-        files.insert(0, ("-o", destination.path))
-    seen: dict[str, str] = {}
-    for flag, path in files:
-        assert path is not None
-        real = os.path.realpath(path)
-        if real in sources:
-            raise UsageError(f"{flag} {path} is also an input; write to another path")
-        if os.path.isdir(path):
-            raise UsageError(f"{flag} {path} is a directory; name a file")
-        if real in seen:
-            raise UsageError(f"{flag} {path} is also the {seen[real]} file; name two files")
-        seen[real] = flag
-    if destination.kind == "tree" and destination.path is not None:
-        _check_tree(plan, destination.path, sources, seen)
-
-
-def _check_tree(plan: InputPlan, root: str, sources: set[str], files: dict[str, str]) -> None:
-    real_root = os.path.realpath(root)
-    for directory in plan.directories:
-        real = os.path.realpath(directory)
-        if real_root == real or real_root.startswith(real.rstrip(os.sep) + os.sep):
-            raise UsageError(
-                f"-o {root} is inside the input directory {directory}; a later run would "
-                "read the output as input: write it elsewhere"
-            )
-    targets: dict[str, str] = {}
-    for source in plan.inputs:
-        target = os.path.join(real_root, *source.name.split("/"))
-        if target in sources:
-            raise UsageError(f"-o {root} would overwrite the input {source.path}")
-        if target in files:
-            raise UsageError(f"{files[target]} is also an output file under -o {root}")
-        if target in targets:
-            raise UsageError(
-                f"{targets[target]} and {source.path} would both be written to "
-                f"{os.path.join(root, source.name)}; clean them in separate runs"
-            )
-        targets[target] = source.path
-
-
-def _canonical(path: str, root: str | None, name: str) -> str:
-    # Resolving the root once, not every file under it, keeps large trees fast.
-    if root is None:
-        return os.path.realpath(path)
-    return os.path.join(os.path.realpath(root), *name.split("/"))
-
-
-def _open_sink(destination: Destination, names: RecordFields) -> TextSink | TreeSink:
-    if destination.kind == "tree":
-        assert destination.path is not None
-        return TreeSink(destination.path)
-    writer: Writer = AtomicFile(destination.path) if destination.path else StdoutWriter()
-    if destination.kind == "jsonl":
-        return JsonlSink(writer, names)
-    return TextSink(writer)
+def _rules(skip: Sequence[str]) -> tuple[str, ...]:
+    return tuple(name.strip() for value in skip for name in value.split(",") if name.strip())
 
 
 def clean_command(args: argparse.Namespace) -> int:
-    config = _config(args.skip)
-    options = _read_options(args)
-    plan = expand_inputs(args.inputs, args.input_format)
-    destination = choose_destination(args.output, plan, args.inputs)
-    check_paths(plan, destination, args.report, args.index)
-    dedup = _dedup_step(args)
-    names = RecordFields(args.text_field, args.id_field, args.url_field)
-    summary = Summary()
-    with ExitStack() as stack:
-        report = (
-            stack.enter_context(JsonLinesWriter(AtomicFile(args.report)))
-            if args.report is not None else None
-        )
-        sink = _open_sink(destination, names)
-        stack.enter_context(sink)
-        _announce(plan, summary, args.strict)
-        outcomes = _outcomes(plan, options, config, summary, args.strict)
-        for outcome in dedup.apply(outcomes) if dedup is not None else outcomes:
-            summary.add(outcome)
-            document = outcome.document
-            if outcome.status == "kept" and document is not None:
-                sink.write(document, outcome.text)
-            if report is not None:
-                report.write_record(report_record(outcome))
-        if summary.unreadable and not summary.documents:
-            raise InputError("no input could be read; nothing was written")
-    if dedup is not None:
-        dedup.save()
+    request = CleanRequest(
+        inputs=tuple(args.inputs), output=args.output, output_format=args.output_format,
+        report=args.report, strict=args.strict, skip=_rules(args.skip),
+        input_format=args.input_format, read=_read_options(args), dedup=not args.no_dedup,
+        threshold=args.threshold, num_perm=args.num_perm, index=args.index, jobs=args.jobs,
+        shard_size=args.shard_size, resume=args.resume,
+    )
+    terminal = not args.quiet and sys.stderr.isatty()
+    notify = _message if not terminal else _message_over_bar
+    summary = run_clean(request, notify, sys.stderr if terminal else None)
     if not args.quiet:
         _message("summary", summary.line())
     return 0
 
 
-def _outcomes(
-    plan: InputPlan, options: ReadOptions, config: Config, summary: Summary, strict: bool
-) -> Iterator[Outcome]:
-    """Each record's outcome, in input order; problems are told on stderr as they come."""
-    seen_ids: set[str] = set()
-    for item in read_inputs(plan.inputs, options):
-        if isinstance(item, Unreadable):
-            _unreadable(item, summary, strict)
-            continue
-        outcome = outcome_of(item, config)
-        if outcome.status == "rejected":
-            message = f"{outcome.source}: {outcome.error}"
-            if strict:
-                raise InputError(f"{message} (--strict stops at the first rejected record)")
-            _message("error", message)
-        elif isinstance(item, Document):
-            if item.id in seen_ids:
-                _message(
-                    "warning",
-                    f"{outcome.source}: id {item.id!r} was used by an earlier record; "
-                    "both are kept",
-                )
-            seen_ids.add(item.id)
-        yield outcome
-
-
-def _dedup_step(args: argparse.Namespace) -> OutcomeDeduplicator | None:
-    if args.no_dedup:
-        if args.index is not None:
-            raise UsageError("--index needs deduplication: leave out --no-dedup")
-        return None
-    # Imported here: numpy is not needed to clean one document.
-    from .dedup import DedupConfig
-    from .dedup.outcomes import OutcomeDeduplicator
-
-    try:
-        config = DedupConfig(threshold=args.threshold, num_perm=args.num_perm)
-    except ConfigError as error:
-        flag = "--threshold" if "threshold" in str(error).split(" ", 1)[0] else "--num-perm"
-        raise UsageError(f"{flag}: {error}") from None
-    return OutcomeDeduplicator(config, args.index)
-
-
-# ---------------------------------------------------------------------------------------------
-# explain
+def _message_over_bar(kind: str, text: str) -> None:
+    sys.stderr.write("\r\x1b[K")
+    _message(kind, text)
 
 
 def explain_command(args: argparse.Namespace) -> int:
-    config = _config(args.skip)
+    try:
+        config = Config().without(*_rules(args.skip))
+    except ConfigError as error:
+        raise UsageError(f"--skip: {error}") from None
     options = _read_options(args)
     plan = expand_inputs(args.inputs, args.input_format)
     summary = Summary()
-    _announce(plan, summary, strict=False)
+    for problem in [item.error for item in plan.unreadable] + [
+        f"{directory}: no file of a supported format in this directory"
+        for directory in plan.empty_directories
+    ]:
+        _message("error", problem)
+        summary.unreadable += 1
     out = StdoutWriter()
     try:
-        for outcome in _outcomes(plan, options, config, summary, strict=False):
+        for item in read_inputs(plan.inputs, options):
+            if isinstance(item, Unreadable):
+                _message("error", item.error)
+                summary.unreadable += 1
+                continue
+            if isinstance(item, Notice):
+                _message("warning", item.message)
+                continue
+            outcome = outcome_of(item, config)
+            if outcome.status == "rejected":
+                _message("error", f"{outcome.source}: {outcome.error}")
+            elif isinstance(item, EmptyInput):
+                _message("warning", f"{item.path}: the file holds no record")
             if summary.documents:
                 out.write(b"\n")
             summary.add(outcome)
-            out.write(explain(outcome).encode("utf-8"))
+            view = explain(outcome) if not isinstance(item, EmptyInput) else (
+                f"=== {item.path} ({item.source}): empty ===\n(the file holds no record)\n"
+            )
+            out.write(view.encode("utf-8"))
     finally:
         out.commit()
     if summary.unreadable and not summary.documents:

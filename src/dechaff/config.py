@@ -7,9 +7,14 @@ from dataclasses import dataclass, fields, replace
 
 from .errors import ConfigError
 
-# Every per-document rule, in the order the pipeline runs them. Rules that read the head and
-# tail of a page run first; blank_lines runs last so that it tidies what the others left.
+# Every per-document rule, in the order the pipeline runs them. Lines outside the article's
+# prose go first, then lines a model learned as chrome (they split the article's prose from
+# what follows, so they go second), so that the body the other rules read is the article's;
+# rules that read the head and tail of a page come next; blank_lines runs last so that it
+# tidies what the others left.
 RULE_NAMES: tuple[str, ...] = (
+    "boilerplate_line",
+    "site_template",
     "date_header",
     "scaffolding",
     "photo_credit",
@@ -39,8 +44,8 @@ def parse_rule_list(names: str | Iterable[str]) -> tuple[str, ...]:
 class Config:
     """Which rules run, and their thresholds. Invalid values raise :class:`ConfigError`.
 
-    >>> Config().without("photo_credit").rules[:2]
-    ('date_header', 'scaffolding')
+    >>> Config().without("photo_credit").runs("photo_credit")
+    False
     >>> Config(headline_similarity=1.5)
     Traceback (most recent call last):
     ...

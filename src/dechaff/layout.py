@@ -54,12 +54,12 @@ class Body:
 class Layout:
     """What the rules need to know about a page's lines, found in one sweep.
 
-    ``body`` is None when the page has no prose (then all of it is head). ``chrome`` maps the
-    lines that are chrome wherever they stand to their reasons; ``edge_chrome`` the lines that
-    are chrome at the head or tail; ``credits`` holds the photo credits.
+    ``chrome`` maps the lines that are chrome wherever they stand to their reasons;
+    ``edge_chrome`` the lines that are chrome at the head or tail; ``credits`` holds the photo
+    credits. The body is apart (:func:`page_body`): it is found once the rules that run first
+    (learned templates, boilerplate lines) have had their say.
     """
 
-    body: Body | None
     chrome: dict[int, str]
     edge_chrome: dict[int, str]
     credits: frozenset[int]
@@ -72,6 +72,18 @@ def page_layout(page: Page) -> Layout:
         layout = page.memo["layout"] = _find_layout(page)
     assert isinstance(layout, Layout)
     return layout
+
+
+def page_body(page: Page) -> Body | None:
+    """The body of the page: its first and last prose line that no rule removes (computed once
+    per page, when first asked for; None when the page has no prose, then all of it is head).
+    """
+    if "body" not in page.memo:
+        layout = page_layout(page)
+        page.memo["body"] = _find_body(page, layout.chrome, layout.credits)
+    body = page.memo["body"]
+    assert body is None or isinstance(body, Body)
+    return body
 
 
 @dataclass(frozen=True)
@@ -209,14 +221,14 @@ def _find_layout(page: Page) -> Layout:
             ):
                 reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
-    return Layout(_find_body(page, chrome, credits), chrome, edge_chrome, frozenset(credits))
+    return Layout(chrome, edge_chrome, frozenset(credits))
 
 
 def _shown(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _find_body(page: Page, chrome: dict[int, str], credits: set[int]) -> Body | None:
+def _find_body(page: Page, chrome: dict[int, str], credits: frozenset[int]) -> Body | None:
     """The first and the last prose line that is no chrome, no credit and no repeated copy.
 
     Only the first occurrence of a paragraph marks the body: a copy is removed by

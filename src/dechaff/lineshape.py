@@ -6,6 +6,7 @@ import re
 
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDS = ".!?。！？;:…"
+_FULL_STOPS = ".!?。！？"
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -34,6 +35,23 @@ def is_prose(text: str) -> bool:
     if length >= PROSE_MIN_CHARS and text.count(" ") >= 6:
         return True
     return _CJK.search(text) is not None
+
+
+def is_sentence(text: str) -> bool:
+    """A full sentence of five words or more, closed by its stop (not cut off with "...").
+
+    >>> is_sentence("Beat the eggs with the sugar until pale."), is_sentence("Read more...")
+    (True, False)
+    >>> is_sentence("Home News Sport Contact About")
+    False
+    """
+    last = text.rstrip(_CLOSERS)
+    return (
+        last[-1:] in _FULL_STOPS
+        and last[-1:] != ""
+        and not last.endswith(("...", "…"))
+        and text.count(" ") >= 4
+    )
 
 
 def is_headline_like(text: str, min_chars: int, max_chars: int) -> bool:

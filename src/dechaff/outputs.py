@@ -20,12 +20,16 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol, TypeVar
 
 from .document import Document
 from .errors import InputError
+from .records import json_value
 
-_Self = TypeVar("_Self", bound="_SinkContext")
+if TYPE_CHECKING:
+    from .outcome import Outcome
+
+_Self = TypeVar("_Self", bound="SinkContext")
 
 # Temporary files end in this suffix, which no reader takes for input.
 TEMP_SUFFIX = ".tmp"
@@ -35,12 +39,13 @@ def json_line(record: Mapping[str, Any]) -> bytes:
     """One JSON record as a UTF-8 line, ``"\\n"``-terminated, non-ASCII kept as is.
 
     A value holding a lone surrogate (which UTF-8 cannot encode) makes the line fall back to
-    ASCII escapes: the same JSON value, still valid UTF-8.
+    ASCII escapes: the same JSON value, still valid UTF-8. Values JSON has no type for (dates
+    and bytes from Parquet) are written as :func:`~dechaff.records.json_value` says.
     """
     try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        return (json.dumps(record, ensure_ascii=False, default=json_value) + "\n").encode()
     except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
+        return (json.dumps(record, ensure_ascii=True, default=json_value) + "\n").encode()
 
 
 @dataclass(frozen=True)
@@ -95,12 +100,22 @@ class AtomicFile:
         except OSError as error:
             # Name the file the user asked for, not the temporary one.
             raise type(error)(error.errno, error.strerror, self.path) from None
-        self._file: BinaryIO | None = os.fdopen(descriptor, "wb")
+        try:
+            self._file: BinaryIO | None = os.fdopen(descriptor, "wb")
+        except BaseException:
+            os.close(descriptor)
+            remove_file(self.temp_path)
+            raise
 
     def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    @property
+    def stream(self) -> BinaryIO:
+        """The open temporary file, for writers that want a file object (Parquet)."""
         if self._file is None:
             raise ValueError(f"{self.path} is already committed or aborted")
-        self._file.write(data)
+        return self._file
 
     def commit(self) -> None:
         if self._file is None:
@@ -110,19 +125,19 @@ class AtomicFile:
             file.flush()
             os.fsync(file.fileno())
             file.close()
-            os.chmod(self.temp_path, 0o666 & ~_umask())
+            os.chmod(self.temp_path, 0o666 & ~umask())
             os.replace(self.temp_path, self.path)
         except BaseException:
             file.close()
-            _remove(self.temp_path)
+            remove_file(self.temp_path)
             raise
-        _sync_directory(os.path.dirname(os.path.abspath(self.path)))
+        sync_directory(os.path.dirname(os.path.abspath(self.path)))
 
     def abort(self) -> None:
         if self._file is not None:
             file, self._file = self._file, None
             file.close()
-            _remove(self.temp_path)
+            remove_file(self.temp_path)
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -154,19 +169,34 @@ class StdoutWriter:
         self.commit()
 
 
-def _umask() -> int:
+def umask() -> int:
     # The only portable way to read the umask is to set it and put it back.
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
-def _remove(path: str) -> None:
+def remove_file(path: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.remove(path)
 
 
-def _sync_directory(directory: str) -> None:
+def remove_temporaries(path: str) -> None:
+    """Remove the temporary files of ``path`` that an interrupted write left (an interrupt
+    can fall between the creation of a temporary file and the code that would remove it)."""
+    directory, name = os.path.split(os.path.abspath(path))
+    prefix = f".{name}."
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for found in names:
+        middle = found[len(prefix):-len(TEMP_SUFFIX)]
+        if found.startswith(prefix) and found.endswith(TEMP_SUFFIX) and "." not in middle:
+            remove_file(os.path.join(directory, found))
+
+
+def sync_directory(directory: str) -> None:
     """Make the rename itself durable; not every platform can open a directory."""
     try:
         descriptor = os.open(directory, os.O_RDONLY)
@@ -184,14 +214,38 @@ def _sync_directory(directory: str) -> None:
 # Sinks: where kept documents go
 
 
+# What a sink needs for each kept document besides its outcome, made where the document was
+# cleaned (in a worker process, say): nothing, a JSON line, or the output record itself.
+PayloadKind = Literal["none", "jsonl", "record"]
+Payload = bytes | dict[str, Any] | None
+
+
+def encode_payload(
+    kind: PayloadKind, document: Document, text: str, names: RecordFields
+) -> Payload:
+    """The payload of one kept document for a sink that takes ``kind``."""
+    if kind == "jsonl":
+        return json_line(output_record(document, text, names))
+    if kind == "record":
+        return output_record(document, text, names)
+    return None
+
+
 class Sink(Protocol):
-    def write(self, document: Document, text: str) -> None: ...
+    payload: PayloadKind
+
+    def write(self, outcome: Outcome, payload: Payload) -> None: ...
     def commit(self) -> None: ...
     def abort(self) -> None: ...
 
 
-class _SinkContext:
-    """Commit on a normal exit, abort on an exception."""
+class SinkContext:
+    """A sink that commits on a normal exit and aborts on an exception."""
+
+    payload: PayloadKind = "none"
+
+    def write(self, outcome: Outcome, payload: Payload = None) -> None:
+        raise NotImplementedError
 
     def commit(self) -> None:
         raise NotImplementedError
@@ -209,14 +263,16 @@ class _SinkContext:
             self.abort()
 
 
-class TextSink(_SinkContext):
+class TextSink(SinkContext):
     """Cleaned text, exactly, with nothing added between documents."""
+
+    payload: PayloadKind = "none"
 
     def __init__(self, writer: Writer) -> None:
         self.writer = writer
 
-    def write(self, document: Document, text: str) -> None:
-        self.writer.write(text.encode("utf-8"))
+    def write(self, outcome: Outcome, payload: Payload = None) -> None:
+        self.writer.write(outcome.text.encode("utf-8"))
 
     def commit(self) -> None:
         self.writer.commit()
@@ -226,17 +282,17 @@ class TextSink(_SinkContext):
 
 
 class JsonlSink(TextSink):
-    """One JSON record per kept document (see :func:`output_record`)."""
+    """One JSON record per kept document (see :func:`output_record`), as its payload holds."""
 
-    def __init__(self, writer: Writer, names: RecordFields | None = None) -> None:
-        super().__init__(writer)
-        self.names = names or RecordFields()
+    payload: PayloadKind = "jsonl"
 
-    def write(self, document: Document, text: str) -> None:
-        self.writer.write(json_line(output_record(document, text, self.names)))
+    def write(self, outcome: Outcome, payload: Payload = None) -> None:
+        if not isinstance(payload, bytes):
+            raise TypeError("a JsonlSink writes the JSON line made by encode_payload('jsonl')")
+        self.writer.write(payload)
 
 
-class JsonLinesWriter(_SinkContext):
+class JsonLinesWriter(SinkContext):
     """Plain JSON records, one a line (the report)."""
 
     def __init__(self, writer: Writer) -> None:
@@ -252,12 +308,14 @@ class JsonLinesWriter(_SinkContext):
         self.writer.abort()
 
 
-class TreeSink(_SinkContext):
+class TreeSink(SinkContext):
     """One text file per kept document at ``ROOT/ID``; the id is a relative ``/`` path.
 
     Each file is written atomically as soon as its document is cleaned, so an interrupted
     run leaves the files already finished and no partial one.
     """
+
+    payload: PayloadKind = "none"
 
     def __init__(self, root: str) -> None:
         self.root = root
@@ -273,11 +331,11 @@ class TreeSink(_SinkContext):
             )
         return os.path.join(self.root, *parts)
 
-    def write(self, document: Document, text: str) -> None:
-        path = self.target(document.id)
+    def write(self, outcome: Outcome, payload: Payload = None) -> None:
+        path = self.target(outcome.id or "")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with AtomicFile(path) as file:
-            file.write(text.encode("utf-8"))
+            file.write(outcome.text.encode("utf-8"))
 
     def commit(self) -> None:
         return None

@@ -6,18 +6,24 @@ from collections.abc import Callable
 
 from .config import RULE_NAMES, Config
 from .document import CleanResult, Document, Metadata
+from .model import Model
 from .page import Page
 from .rules.blank_lines import find_blank_lines
+from .rules.boilerplate_line import find_boilerplate_lines, settle_boilerplate_lines
 from .rules.date_header import find_date_headers
 from .rules.photo_credit import find_photo_credits
 from .rules.repeated_headline import find_repeated_headlines
 from .rules.repeated_paragraph import find_repeated_paragraphs
 from .rules.scaffolding import find_scaffolding
+from .rules.site_template import find_site_templates
 from .spans import apply_removals
+from .templates import host_of
 
-RuleFinder = Callable[[Page, Config], None]
+RuleFinder = Callable[[Page, Config], object]
 
 FINDERS: dict[str, RuleFinder] = {
+    "boilerplate_line": find_boilerplate_lines,
+    "site_template": find_site_templates,
     "date_header": find_date_headers,
     "scaffolding": find_scaffolding,
     "photo_credit": find_photo_credits,
@@ -30,8 +36,13 @@ assert tuple(FINDERS) == RULE_NAMES
 DEFAULT_CONFIG = Config()
 
 
-def clean(text_or_document: str | Document, config: Config | None = None) -> CleanResult:
+def clean(
+    text_or_document: str | Document, config: Config | None = None, model: Model | None = None
+) -> CleanResult:
     """Clean one text or document; the result says what was removed and why.
+
+    With a ``model`` (see :func:`dechaff.fit`), lines learned as chrome of the document's site
+    (from its ``url``) or of many sites go too, and the model's function words join the table.
 
     >>> result = clean("Friday 31 December 2021\\n\\n\\n\\nHello world.\\nNo comments:")
     >>> result.text
@@ -49,14 +60,30 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Cle
     if not isinstance(document.text, str):
         raise TypeError(f"a document's text must be a str, not {type(document.text).__name__}")
     config = config or DEFAULT_CONFIG
+    if model is not None and not isinstance(model, Model):
+        raise TypeError(f"model must be a dechaff.Model (from dechaff.fit or Model.load), "
+                        f"not {type(model).__name__}")
     page = Page(document.text)
+    if model is not None:
+        page.memo["model"] = model
+        page.memo["host"] = host_of(document.url)
+        page.memo["extra_function_words"] = model.function_words
     for name in RULE_NAMES:
+        if name == "blank_lines" and config.runs("boilerplate_line"):
+            settle_boilerplate_lines(page, config, lambda: _run_again(page, config))
         if config.runs(name):
             FINDERS[name](page, config)
     removals = tuple(sorted(page.removals, key=lambda removal: removal.start))
     text = apply_removals(document.text, removals)
     metadata = Metadata(date=page.metadata.get("date"), headline=page.metadata.get("headline"))
     return CleanResult(text=text, removals=removals, metadata=metadata, document=document)
+
+
+def _run_again(page: Page, config: Config) -> None:
+    """The rules that read the article's body, once more (see settle_boilerplate_lines)."""
+    for name in RULE_NAMES[RULE_NAMES.index("site_template") + 1 : -1]:
+        if config.runs(name):
+            FINDERS[name](page, config)
 
 
 def clean_text(text: str) -> str:

@@ -13,6 +13,9 @@
 1 documents in, 1 kept, 0 empty, 0 rejected, 0 duplicates
 8 bytes in, 6 bytes out
 removals: blank_lines 1
+in = kept + duplicates + rejected + empty: 1 = 1 + 0 + 0 + 0
+>>> Summary.from_dict(summary.as_dict()) == summary
+True
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from typing import Any
 from .config import RULE_NAMES
 from .outcome import Outcome
 
+_COUNTS = ("documents", "kept", "duplicates", "rejected", "empty", "bytes_in", "bytes_out",
+           "unreadable")
+
 
 def report_record(outcome: Outcome) -> dict[str, Any]:
     """The report line of one input record, with the fields in a fixed order."""
-    result = outcome.result
     return {
         "id": outcome.id,
         "source": outcome.source,
@@ -37,9 +42,9 @@ def report_record(outcome: Outcome) -> dict[str, Any]:
         "removals": [
             {"rule": removal.rule, "start": removal.start, "end": removal.end,
              "reason": removal.reason}
-            for removal in (result.removals if result is not None else ())
+            for removal in outcome.removals
         ],
-        "metadata": result.metadata.as_dict() if result is not None else {},
+        "metadata": outcome.metadata.as_dict() if outcome.metadata is not None else {},
         "error": outcome.error,
     }
 
@@ -68,17 +73,35 @@ class Summary:
         self.documents += 1
         if outcome.status == "kept":
             self.kept += 1
-            self.bytes_out += len(outcome.text.encode("utf-8"))
+            self.bytes_out += outcome.bytes_out
         elif outcome.status == "duplicate":
             self.duplicates += 1
         elif outcome.status == "rejected":
             self.rejected += 1
         else:
             self.empty += 1
-        document = outcome.document
-        if document is not None and outcome.result is not None:
-            self.bytes_in += len(document.text.encode("utf-8"))
-            self.removals.update(removal.rule for removal in outcome.result.removals)
+        self.bytes_in += outcome.bytes_in
+        for rule, count in outcome.rules:
+            self.removals[rule] += count
+
+    @property
+    def balanced(self) -> bool:
+        """Whether every record is counted once: in = kept + duplicates + rejected + empty."""
+        return self.documents == self.kept + self.duplicates + self.rejected + self.empty
+
+    def as_dict(self) -> dict[str, Any]:
+        """The counts as JSON-ready values (to carry a run's state over to ``--resume``)."""
+        counts: dict[str, Any] = {name: getattr(self, name) for name in _COUNTS}
+        counts["removals"] = dict(self.removals)
+        return counts
+
+    @classmethod
+    def from_dict(cls, counts: dict[str, Any]) -> Summary:
+        summary = cls()
+        for name in _COUNTS:
+            setattr(summary, name, int(counts[name]))
+        summary.removals.update({str(k): int(v) for k, v in counts["removals"].items()})
+        return summary
 
     def line(self) -> str:
         """The one-line summary (without the program name)."""
@@ -93,4 +116,8 @@ class Summary:
         )
         if self.unreadable:
             text += f"; {self.unreadable} unreadable inputs"
-        return text
+        check = "" if self.balanced else " (MISMATCH: please report this bug)"
+        return (
+            f"{text}; in = kept + duplicates + rejected + empty: {self.documents} = "
+            f"{self.kept} + {self.duplicates} + {self.rejected} + {self.empty}{check}"
+        )

@@ -1,12 +1,16 @@
-"""Reading inputs into documents: text files, JSONL files, directories of text files, stdin.
+"""Reading inputs: text, JSONL, Parquet and WARC/WET files, plain or compressed, directories
+of them, and stdin.
 
-Every record read becomes a :class:`~dechaff.Document` or a :class:`Rejected` that says where
-it came from and why it could not be read: nothing is dropped silently. An input that cannot
-be opened at all becomes an :class:`Unreadable`. Files are read as bytes and decoded as UTF-8
-here, so newlines are never translated and removal offsets refer to the exact text.
+Every record read becomes a :class:`~dechaff.Document` or a note that says where it came from
+and what became of it (see :mod:`dechaff.records`): nothing is dropped silently. Files are
+read as bytes and decoded as UTF-8 here, so newlines are never translated and removal offsets
+refer to the exact text. Files are streamed: one line, one row group or one WARC record at a
+time (a text file is one document and is read whole).
 
 Readers are kept in :data:`READERS`, keyed by format name, and chosen by file suffix
-(:data:`SUFFIXES`); a new format is one reader function and one or two suffixes.
+(:func:`detect_format`); a new format is one reader function and a suffix or two. A reader
+*scans* a file into raw items (:mod:`dechaff.records`), which :func:`read_inputs` parses;
+the corpus driver parses them in worker processes instead.
 
 >>> import io
 >>> doc, bad = read_jsonl_stream(io.BytesIO(b'{"id": 7, "text": "Hi"}\\n[1]\\n'), "a.jsonl")
@@ -19,31 +23,58 @@ Readers are kept in :data:`READERS`, keyed by format name, and chosen by file su
 from __future__ import annotations
 
 import codecs
-import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Any, BinaryIO, Literal
+from typing import BinaryIO
 
-from .document import Document
+from .compression import DAMAGE, open_read, split_compression
 from .errors import InputError, UsageError
+from .progress import Position
+from .records import (
+    EmptyInput,
+    Item,
+    Notice,
+    Parsed,
+    Raw,
+    RawLine,
+    RawRecord,
+    RawText,
+    ReadOptions,
+    Rejected,
+    Unreadable,
+    decode_utf8,
+    describe_os_error,
+    parse_jsonl_line,
+    parse_raw,
+)
+from .warc import WARC_SUFFIXES, read_warc
+
+__all__ = [
+    "READERS",
+    "STDIN",
+    "EmptyInput",
+    "Input",
+    "InputPlan",
+    "Item",
+    "Notice",
+    "ReadOptions",
+    "Rejected",
+    "Unreadable",
+    "decode_utf8",
+    "describe_os_error",
+    "detect_format",
+    "expand_inputs",
+    "parse_jsonl_line",
+    "read_input",
+    "read_inputs",
+    "read_jsonl_stream",
+    "scan_inputs",
+]
 
 STDIN = "-"
-# A lone surrogate can come from a JSON escape ("\ud800"); UTF-8 cannot encode it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How records are read: the JSONL field names, and what to do with invalid UTF-8."""
-
-    text_field: str = "text"
-    id_field: str = "id"
-    url_field: str = "url"
-    errors: Literal["strict", "replace"] = "strict"
 
 
 @dataclass(frozen=True)
@@ -62,219 +93,159 @@ class Input:
 
 
 @dataclass(frozen=True)
-class Rejected:
-    """A record that could not be read: where it is (``FILE:LINE``), why, and its id if known."""
-
-    source: str
-    error: str
-    id: str | None = None
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """An input path that could not be opened or listed (it holds no records we know of)."""
-
-    path: str
-    error: str
-
-
-@dataclass(frozen=True)
 class InputPlan:
     """What the command line's INPUT arguments name, expanded before anything is read."""
 
     inputs: tuple[Input, ...]
     unreadable: tuple[Unreadable, ...] = ()
-    # Directories given on the command line that hold no ``*.txt`` file.
+    # Directories given on the command line that hold no file of a supported format.
     empty_directories: tuple[str, ...] = ()
     directories: tuple[str, ...] = ()
 
-
-Item = Document | Rejected
-Reader = Callable[[Input, ReadOptions], Iterator[Item]]
-
-
-def describe_os_error(error: OSError, path: str | None = None) -> str:
-    """A one-line message for an I/O error that names the file.
-
-    >>> describe_os_error(FileNotFoundError(2, "No such file or directory", "a.txt"))
-    'a.txt: No such file or directory; check the path'
-    """
-    name = path if path is not None else error.filename
-    reason = error.strerror or str(error)
-    if isinstance(error, FileNotFoundError):
-        advice = "check the path"
-    elif isinstance(error, PermissionError):
-        advice = "check its permissions"
-    else:
-        advice = "check the file and the disk"
-    return f"{name}: {reason}; {advice}" if name is not None else f"{reason}; {advice}"
+    @property
+    def rereadable(self) -> bool:
+        """Whether every input can be read again (for a second pass, or to resume)."""
+        return all(source.path != STDIN for source in self.inputs)
 
 
-def decode_utf8(data: bytes, errors: str = "strict", offset: int = 0) -> str:
-    """``data`` as text; :class:`InputError` for binary content or (``errors="strict"``)
-    invalid UTF-8. ``offset`` is where ``data`` starts in its file, for the message.
-
-    >>> decode_utf8(b"caf\\xc3\\xa9")
-    'café'
-    >>> decode_utf8(b"caf\\xe9", errors="replace")
-    'caf\\ufffd'
-    >>> decode_utf8(b"ab\\xe9", offset=10)
-    Traceback (most recent call last):
-    ...
-    dechaff.errors.InputError: invalid UTF-8 at byte 12 (e9); re-encode it as UTF-8, or ...
-    """
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(
-            f"binary content (a NUL byte at byte {offset + nul}); "
-            "dechaff reads UTF-8 text: convert it to UTF-8 text or leave it out"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if errors == "replace":
-            return data.decode("utf-8", "replace")
-        bad = data[error.start:error.end].hex()
-        raise InputError(
-            f"invalid UTF-8 at byte {offset + error.start} ({bad}); re-encode it as UTF-8, "
-            "or read it with --errors replace to keep it with U+FFFD"
-        ) from None
+Reader = Callable[[Input, ReadOptions, Position], Iterator[Raw]]
 
 
 # ---------------------------------------------------------------------------------------------
 # Formats
 
 
-def read_text(source: Input, options: ReadOptions) -> Iterator[Item]:
+def read_text(source: Input, options: ReadOptions, position: Position) -> Iterator[Raw]:
     """One document per text file; its id is the file's path relative to its input root."""
-    with open_binary(source.path) as stream:
-        data = stream.read()
     location = f"{source.path}:1"
+    with _open_input(source, position) as (stream, compression):
+        try:
+            data = stream.read()
+        except DAMAGE as error:
+            if compression is None:
+                raise
+            yield Rejected(location, _damage(compression, 1, 0, error), source.name)
+            return
+    yield RawText(location, source.name, data)
+
+
+def read_jsonl(source: Input, options: ReadOptions, position: Position) -> Iterator[Raw]:
+    """One raw record per line of a JSONL file, read line by line."""
+    with _open_input(source, position) as (stream, compression):
+        yield from scan_jsonl_stream(stream, source.path, compression)
+
+
+def scan_jsonl_stream(
+    stream: Iterable[bytes], name: str, compression: str | None = None
+) -> Iterator[Raw]:
+    """The lines of a binary stream as raw records; ``name`` is the file named in sources.
+
+    Blank lines are skipped (they hold no record); a file with no record at all is one
+    :class:`EmptyInput`. Damage in a compressed stream is one :class:`Rejected` at the line
+    where it starts, after every line before it.
+    """
+    offset = 0
+    number = 0
+    records = 0
     try:
-        text = decode_utf8(data, options.errors)
-    except InputError as error:
-        yield Rejected(location, str(error), source.name)
-        return
-    yield Document(id=source.name, text=text, source=location)
-
-
-def read_jsonl(source: Input, options: ReadOptions) -> Iterator[Item]:
-    """One document per line of a JSONL file, read line by line."""
-    with open_binary(source.path) as stream:
-        yield from read_jsonl_stream(stream, source.path, options)
+        for number, line in enumerate(stream, 1):
+            start = offset
+            offset += len(line)
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8):]
+                start += len(codecs.BOM_UTF8)
+            if not line or line.isspace():
+                continue
+            records += 1
+            yield RawLine(f"{name}:{number}", start, line)
+    except DAMAGE as error:
+        if compression is None:
+            raise
+        records += 1
+        yield Rejected(f"{name}:{number + 1}", _damage(compression, number + 1, offset, error))
+    if not records:
+        yield EmptyInput(f"{name}:1", name)
 
 
 def read_jsonl_stream(
     stream: Iterable[bytes], name: str, options: ReadOptions | None = None
 ) -> Iterator[Item]:
-    """Documents from the lines of a binary stream; ``name`` is the file named in sources.
+    """Documents (or rejected records) from the lines of a binary stream.
 
-    Blank lines are skipped (they hold no record). The whole record is kept, in order, in
-    the document's ``fields`` so that it can be written back with only its text replaced.
+    The whole record is kept, in order, in the document's ``fields`` so that it can be
+    written back with only its text replaced.
     """
     options = options or ReadOptions()
-    offset = 0
-    for number, line in enumerate(stream, 1):
-        start = offset
-        offset += len(line)
-        if number == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
-            start += len(codecs.BOM_UTF8)
-        if not line.strip():
+    for raw in scan_jsonl_stream(stream, name):
+        item = parse_raw(raw, options)
+        if isinstance(item, Item):
+            yield item
+
+
+def read_warc_file(source: Input, options: ReadOptions, position: Position) -> Iterator[Raw]:
+    """The conversion records of a WARC/WET file as records with the same four fields:
+    ``id`` (the WARC record id), ``url``, ``crawl_date`` and the text."""
+    position.reading(None, source.path)
+    count = 0
+    named = f"{source.path}: "
+    for item in read_warc(source.path, errors=options.errors):
+        count += 1
+        if item.document is None:
+            error = item.error or "unreadable record"
+            yield Rejected(item.source, error[len(named):] if error.startswith(named) else error)
             continue
-        yield parse_jsonl_line(line.rstrip(b"\r\n"), f"{name}:{number}", options, start)
+        if item.warning is not None:
+            yield Notice(item.source, item.warning)
+        document = item.document
+        record = {
+            options.id_field: document.id,
+            options.url_field: document.url,
+            "crawl_date": document.fields.get("crawl_date", ""),
+            options.text_field: document.text,
+        }
+        yield RawRecord(item.source, record)
+    if not count:
+        yield EmptyInput(f"{source.path}:1", source.path)
+    position.done()
 
 
-def parse_jsonl_line(line: bytes, location: str, options: ReadOptions, offset: int = 0) -> Item:
-    """One JSONL record as a document, or why it is rejected."""
-    try:
-        value = json.loads(decode_utf8(line, options.errors, offset))
-    except InputError as error:
-        return Rejected(location, str(error))
-    except json.JSONDecodeError as error:
-        return Rejected(
-            location, f"malformed JSON at column {error.colno}: {error.msg}; fix or remove the line"
-        )
-    if not isinstance(value, dict):
-        return Rejected(
-            location,
-            f"the record is {_kind(value)}, not a JSON object; write one object per line, "
-            'e.g. {"id": "1", "text": "..."}',
-        )
-    record: dict[str, Any] = value
-    raw_id = record.get(options.id_field)
-    if raw_id is None:
-        # Records without an id are common; the location names them uniquely.
-        record_id = location
-    elif isinstance(raw_id, str):
-        record_id = raw_id
-    elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
-        record_id = str(raw_id)
-    else:
-        return Rejected(
-            location,
-            f"the {options.id_field!r} field is {_kind(raw_id)}, not a string or an integer; "
-            "fix it, or name another id field with --id-field",
-        )
-    text = record.get(options.text_field)
-    problem = _text_problem(record, text, options)
-    if problem is not None:
-        return Rejected(location, problem, record_id)
-    assert isinstance(text, str)
-    if options.errors == "replace" and _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-        record[options.text_field] = text
-    url = record.get(options.url_field)
-    return Document(
-        id=record_id,
-        text=text,
-        url=url if isinstance(url, str) else None,
-        source=location,
-        fields=MappingProxyType(record),
-    )
+def read_parquet_file(source: Input, options: ReadOptions, position: Position) -> Iterator[Raw]:
+    """The rows of a Parquet file, one row group at a time (the ``parquet`` extra)."""
+    from .parquet import scan_parquet
+
+    return scan_parquet(source.path, position)
 
 
-def _text_problem(record: dict[str, Any], text: object, options: ReadOptions) -> str | None:
-    field = options.text_field
-    if field not in record:
-        names = ", ".join(repr(name) for name in list(record)[:8]) or "none"
-        return f"no {field!r} field (fields: {names}); name the text field with --text-field"
-    if not isinstance(text, str):
-        return f"the {field!r} field is {_kind(text)}, not a string; make it a string"
-    nul = text.find("\x00")
-    if nul >= 0:
-        return (
-            f"binary content (a NUL character at index {nul} of {field!r}); "
-            "remove it or leave the record out"
-        )
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None and options.errors != "replace":
-        return (
-            f"the {field!r} field holds a lone surrogate ({surrogate.group()!a}) at index "
-            f"{surrogate.start()}, which UTF-8 cannot encode; fix it, or read it with "
-            "--errors replace to keep it with U+FFFD"
-        )
-    return None
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "null"
-
-
-READERS: dict[str, Reader] = {"text": read_text, "jsonl": read_jsonl}
-# File suffixes and their formats; any other file is read as text.
-SUFFIXES: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text"}
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "jsonl": read_jsonl,
+    "parquet": read_parquet_file,
+    "warc": read_warc_file,
+}
+# File suffixes (after any compression suffix) and their formats.
+SUFFIXES: dict[str, str] = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".parquet": "parquet",
+}
 DEFAULT_FORMAT = "text"
+# Formats whose files carry their own compression (or none): no outer suffix is taken off.
+_SELF_CONTAINED = ("parquet", "warc")
+
+
+def supported_format(path: str) -> str | None:
+    """The format a file's suffix names, or None for a suffix dechaff does not read.
+
+    >>> [supported_format(p) for p in ["a.jsonl.zst", "b.warc.wet.gz", "c.md", "d.TXT.gz"]]
+    ['jsonl', 'warc', None, 'text']
+    """
+    lowered = path.lower()
+    if lowered.endswith(WARC_SUFFIXES):
+        return "warc"
+    base, compression = split_compression(lowered)
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if base.endswith(suffix):
+            found = SUFFIXES[suffix]
+            return None if compression is not None and found in _SELF_CONTAINED else found
+    return None
 
 
 def detect_format(path: str, requested: str = "auto") -> str:
@@ -289,11 +260,21 @@ def detect_format(path: str, requested: str = "auto") -> str:
                 f"unknown input format {requested!r}: choose among auto, {', '.join(READERS)}"
             )
         return requested
-    lowered = path.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
-        if lowered.endswith(suffix):
-            return SUFFIXES[suffix]
-    return DEFAULT_FORMAT
+    return supported_format(path) or DEFAULT_FORMAT
+
+
+def compression_of(source: Input) -> str | None:
+    """The compression a file is read through (none for stdin, Parquet and WARC)."""
+    if source.path == STDIN or source.format in _SELF_CONTAINED:
+        return None
+    return split_compression(source.path)[1]
+
+
+def _damage(compression: str, line: int, offset: int, error: BaseException) -> str:
+    return (
+        f"the {compression} stream is damaged or cut off at line {line}, after byte {offset} "
+        f"of its data ({error or type(error).__name__}); every record before it was read"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,12 +298,26 @@ def open_binary(path: str) -> BinaryIO | _Stdin:
     return open(path, "rb")
 
 
+@contextmanager
+def _open_input(source: Input, position: Position) -> Iterator[tuple[BinaryIO, str | None]]:
+    compression = compression_of(source)
+    with open_binary(source.path) as raw:
+        position.reading(raw if source.path != STDIN else None)
+        stream = open_read(raw, compression, source.path)
+        try:
+            yield stream, compression
+        finally:
+            if stream is not raw:
+                stream.close()
+    position.done()
+
+
 def expand_inputs(arguments: Sequence[str], input_format: str = "auto") -> InputPlan:
     """The files that the command line's INPUT arguments name, in order.
 
-    A directory stands for its ``*.txt`` files, recursively, sorted by path; ``-`` is stdin
-    (text unless ``input_format`` says otherwise). Missing paths stay in the plan: opening
-    them fails and names them.
+    A directory stands for its files of a supported format, recursively, sorted by path;
+    ``-`` is stdin (text unless ``input_format`` says otherwise). Missing paths stay in the
+    plan: opening them fails and names them.
     """
     if list(arguments).count(STDIN) > 1:
         raise UsageError("stdin ('-') can be read only once; name it once")
@@ -333,16 +328,18 @@ def expand_inputs(arguments: Sequence[str], input_format: str = "auto") -> Input
     for argument in arguments:
         if argument == STDIN:
             fmt = DEFAULT_FORMAT if input_format == "auto" else detect_format("", input_format)
+            if fmt in _SELF_CONTAINED:
+                raise UsageError(f"stdin cannot be read as {fmt}: name the file instead")
             inputs.append(Input(STDIN, STDIN, fmt))
         elif os.path.isdir(argument):
             directories.append(argument)
-            names, errors = list_text_files(argument)
+            found, errors = list_supported_files(argument)
             unreadable.extend(errors)
-            if not names and not errors:
+            if not found and not errors:
                 empty.append(argument)
             inputs.extend(
-                Input(os.path.join(argument, *name.split("/")), name, "text", argument)
-                for name in names
+                Input(os.path.join(argument, *name.split("/")), name, fmt, argument)
+                for name, fmt in found
             )
         else:
             inputs.append(
@@ -351,12 +348,11 @@ def expand_inputs(arguments: Sequence[str], input_format: str = "auto") -> Input
     return InputPlan(tuple(inputs), tuple(unreadable), tuple(empty), tuple(directories))
 
 
-def list_text_files(root: str) -> tuple[list[str], list[Unreadable]]:
-    """The ``*.txt`` files under ``root`` as ``/``-separated relative paths, sorted as strings.
-
-    Symbolic links to directories are not followed (they could loop).
+def list_supported_files(root: str) -> tuple[list[tuple[str, str]], list[Unreadable]]:
+    """The files under ``root`` that dechaff reads, as (``/``-separated relative path,
+    format), sorted by path. Symbolic links to directories are not followed (they could loop).
     """
-    names: list[str] = []
+    found: list[tuple[str, str]] = []
     errors: list[Unreadable] = []
 
     def failed(error: OSError) -> None:
@@ -367,24 +363,36 @@ def list_text_files(root: str) -> tuple[list[str], list[Unreadable]]:
         relative = os.path.relpath(directory, root)
         parts = () if relative == os.curdir else tuple(relative.split(os.sep))
         for file in files:
-            if file.endswith(".txt") and os.path.isfile(os.path.join(directory, file)):
-                names.append("/".join((*parts, file)))
-    return sorted(names), errors
+            fmt = supported_format(file)
+            if fmt is not None and os.path.isfile(os.path.join(directory, file)):
+                found.append(("/".join((*parts, file)), fmt))
+    return sorted(found), errors
 
 
-def read_input(source: Input, options: ReadOptions) -> Iterator[Item]:
-    """The records of one input, read by its format's reader."""
-    return READERS[source.format](source, options)
-
-
-def read_inputs(
-    inputs: Iterable[Input], options: ReadOptions
-) -> Iterator[Item | Unreadable]:
-    """The records of every input in order; an input that fails to open or read becomes an
-    :class:`Unreadable` (after the records read before the failure) and the rest go on."""
+def scan_inputs(inputs: Iterable[Input], options: ReadOptions,
+                position: Position | None = None) -> Iterator[Raw]:
+    """The raw records of every input in order; an input that fails to open or read becomes
+    an :class:`Unreadable` (after the records read before the failure) and the rest go on."""
+    position = position or Position()
     for source in inputs:
         try:
-            yield from read_input(source, options)
+            yield from READERS[source.format](source, options, position)
         except OSError as error:
             path = "stdin" if source.path == STDIN else source.path
+            position.done()
             yield Unreadable(path, describe_os_error(error, path))
+        except InputError as error:  # the WARC reader names the file itself
+            position.done()
+            yield Unreadable(source.path, str(error))
+
+
+def read_input(source: Input, options: ReadOptions) -> Iterator[Parsed]:
+    """The records of one input, parsed."""
+    for raw in READERS[source.format](source, options, Position()):
+        yield parse_raw(raw, options)
+
+
+def read_inputs(inputs: Iterable[Input], options: ReadOptions) -> Iterator[Parsed]:
+    """The parsed records of every input in order (see :func:`scan_inputs`)."""
+    for raw in scan_inputs(inputs, options):
+        yield parse_raw(raw, options)

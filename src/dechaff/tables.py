@@ -268,3 +268,17 @@ def date_table() -> DateTable:
                 month_numbers.setdefault(spelling.casefold(), number)
     weekdays = frozenset(day.casefold() for days in data["weekdays"].values() for day in days)
     return DateTable(month_numbers, weekdays, tuple(data["lead_words"]))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The most frequent plain words of about a hundred languages, case-folded, merged.
+
+    Their share among a line's words tells running text from menus and labels, whatever the
+    language: a menu item holds none, a sentence a third or more.
+
+    >>> {"the", "und", "yang", "dans"} <= function_words()
+    True
+    """
+    data = load_table("function_words.json")
+    return frozenset(word for words in data["languages"].values() for word in words)

@@ -79,14 +79,18 @@ def looks_like_warc(path: str | os.PathLike[str]) -> bool:
 
 
 def read_warc(
-    path: str | os.PathLike[str], *, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    errors: str = "strict",
 ) -> Iterator[WarcItem]:
     """Every ``conversion`` record of a WARC/WET file, as a document or as an error.
 
     Other record types (``warcinfo``, ``response``, ``request``...) are skipped; their
     numbers still count in ``source``. A file that does not exist or cannot be opened raises
     :class:`dechaff.InputError` at once; damage inside the file is reported as items.
-    A record whose body exceeds ``max_record_bytes`` is skipped with an error item.
+    A record whose body exceeds ``max_record_bytes`` is skipped with an error item; a body
+    that is not UTF-8 is an error item too, unless ``errors="replace"`` (U+FFFD in its place).
 
     Each document has ``id`` = WARC-Record-ID, ``url`` = WARC-Target-URI, ``fields``
     ``crawl_date`` (WARC-Date) and the record's other headers in snake case
@@ -102,10 +106,12 @@ def read_warc(
         ) from None
     if max_record_bytes < 1:
         raise InputError(f"max_record_bytes must be positive (got {max_record_bytes})")
-    return _read(name, compressed, max_record_bytes)
+    return _read(name, compressed, max_record_bytes, errors)
 
 
-def _read(name: str, compressed: bool, max_record_bytes: int) -> Iterator[WarcItem]:
+def _read(
+    name: str, compressed: bool, max_record_bytes: int, errors: str
+) -> Iterator[WarcItem]:
     stream: _Stream
     try:
         stream = gzip.open(name, "rb") if compressed else open(name, "rb")  # noqa: SIM115
@@ -113,7 +119,7 @@ def _read(name: str, compressed: bool, max_record_bytes: int) -> Iterator[WarcIt
         yield WarcItem(f"{name}:1", 0, error=f"{name}: cannot open ({exc})")
         return
     try:
-        yield from _Records(name, stream, compressed, max_record_bytes)
+        yield from _Records(name, stream, compressed, max_record_bytes, errors)
     finally:
         stream.close()
 
@@ -189,8 +195,11 @@ class _Bytes:
 class _Records:
     """The records of one file, parsed one at a time."""
 
-    def __init__(self, name: str, stream: _Stream, compressed: bool, limit: int) -> None:
+    def __init__(
+        self, name: str, stream: _Stream, compressed: bool, limit: int, errors: str = "strict"
+    ) -> None:
         self.name = name
+        self.errors = errors
         self.data = _Bytes(name, stream, compressed)
         self.limit = limit
         self.number = 0
@@ -264,7 +273,7 @@ class _Records:
             return self._error(start, f"has more than max_record_bytes={self.limit} bytes; "
                                "skipped (raise the limit to read it)")
         try:
-            text = body.decode("utf-8")
+            text = body.decode("utf-8", self.errors)
         except UnicodeDecodeError as exc:
             return self._error(start, f"is not valid UTF-8 at byte {body_start + exc.start} "
                                f"({exc.reason}); skipped")

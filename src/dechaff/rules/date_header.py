@@ -7,7 +7,7 @@ from itertools import compress
 
 from ..config import Config
 from ..dates import could_be_date_lines, parse_date_line
-from ..layout import page_layout
+from ..layout import page_body
 from ..page import Page
 
 RULE = "date_header"
@@ -15,7 +15,7 @@ RULE = "date_header"
 
 def find_date_headers(page: Page, config: Config) -> None:
     """Remove every date-only line above the first prose line; the first one dates the page."""
-    body = page_layout(page).body
+    body = page_body(page)
     head = page.kept_content()
     if body is not None:
         head = head[: bisect_left(head, body.first)]

@@ -15,7 +15,7 @@ from operator import and_, methodcaller, not_, or_
 
 from ..config import Config
 from ..dates import could_be_date_lines, parse_date_line
-from ..layout import Body, page_layout
+from ..layout import Body, page_body, page_layout
 from ..page import Page
 
 RULE = "scaffolding"
@@ -29,7 +29,7 @@ MOST_MENU_ITEM_WORDS = 3
 
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
-    body, chrome, edge_chrome = layout.body, layout.chrome, layout.edge_chrome
+    body, chrome, edge_chrome = page_body(page), layout.chrome, layout.edge_chrome
     stripped, kept = page.stripped, page.kept
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)

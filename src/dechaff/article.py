@@ -1,0 +1,284 @@
+"""Where the article lies in a page of naive text, found from the shape of its lines.
+
+A text extractor keeps no DOM, so the article is told from chrome the way jusText tells
+paragraphs apart, by their words and their neighbours:
+
+- An *anchor* is a line of running text: a sentence (or several) whose words are in good part
+  function words ("the", "und", "yang", ...: see :func:`dechaff.tables.function_words`), or a
+  long unpunctuated line made mostly of them (it counts half, and so does a sentence cut off
+  with "...", as teasers are). Menus, labels, teaser titles, counters and addresses hold few
+  or none.
+- Anchors close together form *clusters*. A line that the tables name as chrome ("Share
+  this:", "Related posts", "Kommentare"), one a model learned as chrome, or a date line between
+  two anchors splits them: what follows is another section.
+- The cluster with the most running text is the article. Clusters before it stay (a lead above
+  an inset box, an introduction); clusters after it stay only when they hold at least half as
+  much text (comment threads, teasers and footers hold less). Up to three short lines above a
+  kept cluster stay with it, its headline, byline and date, up to the first one-word line (a
+  menu item).
+- Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
+  footer) or touches a line the tables name: a short list or a closing line just outside the
+  prose is the article's own, and so is a list the prose introduces ("You will need:").
+  Photo credits and repeated paragraphs take no part, lines the tables name are left to the
+  rule that names them, and a full sentence with few function words (names, figures) is never
+  removed for its place alone.
+
+The decision is made on the lines that survive it again, until nothing more goes, so that
+cleaning a cleaned text removes nothing more. A page with no anchor loses nothing here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import methodcaller
+
+from .dates import could_be_date_lines, parse_date_line
+from .layout import page_layout, paragraph_keys
+from .lineshape import is_prose, is_sentence
+from .page import Page
+from .tables import function_words
+from .templates import learned_chrome
+
+# Shortest line that can be an anchor.
+ANCHOR_MIN_CHARS = 25
+# Share of function words a punctuated line of four words or more needs to be an anchor.
+PROSE_FUNCTION_SHARE = 0.15
+# An unpunctuated line is running text with this many words, this share of them function
+# words; it counts half (a long headline or a lead without its full stop).
+RUNNING_TEXT_WORDS = 8
+RUNNING_TEXT_SHARE = 0.30
+# Share of a line's words that must be plain words (not numbers or symbols).
+WORDY_SHARE = 0.6
+# Anchors with at most this many lines between them are one cluster.
+CLUSTER_GAP = 20
+# A cluster after the article stays when it holds this share of the article's running text.
+LATER_CLUSTER_SHARE = 0.5
+# Lines above a kept cluster that stay with it (headline, byline, date), and their length.
+HEAD_LINES = 3
+HEAD_LINE_MAX_CHARS = 200
+# Shortest run of lines outside the article that goes when no table names one of them.
+SHORTEST_REMOVED_RUN = 4
+# Rounds of deciding again on what survived (one or two are enough in practice).
+MOST_ROUNDS = 4
+_CLOSERS = "\"'”’»)]"
+
+_CUT_OFF = ("...", "…", "[…]", "[...]")
+# Punctuation around a word ("(the", "und,") hides it from the function-word table.
+_strip_punctuation = methodcaller(
+    "strip", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…·•|¡¿"
+)
+
+
+def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[int, str]:
+    """The kept lines of the page that are boilerplate, with their reasons, in line order.
+
+    ``absent`` names lines that other rules remove in any case: they take no part. Asking again
+    after other rules removed lines decides on what is left (facts about single lines are
+    computed once per page).
+    """
+    layout = page_layout(page)
+    # Table chrome stays among the lines (it splits clusters: "Share this:" closes an
+    # article), but it is left to the scaffolding rule; credits sit inside articles.
+    lines = [
+        index for index in page.kept_content()
+        if index not in absent and index not in layout.credits
+    ]
+    weight_of = _weights(page, lines)
+    if not any(map(weight_of.__getitem__, lines)):
+        return {}
+    named, sentences = _named_and_sentences(page, lines, weight_of)
+    boilerplate: dict[int, str] = {}
+    for _ in range(MOST_ROUNDS):
+        survivors = [index for index in lines if index not in boilerplate]
+        weights = [0.0 if index in named else weight_of[index] for index in survivors]
+        found = _outside_article(page, survivors, weights, named, sentences)
+        if not found:
+            break
+        boilerplate.update(found)
+    return dict(sorted(boilerplate.items()))
+
+
+def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[int, int]:
+    """Characters of prose (punctuated running text, see :func:`anchor_weights`) in the page's
+    kept lines, and in ``lines`` among them. ``absent`` lines, table chrome and credits count
+    for nothing, and a line printed more than once counts once: the figures move only when
+    prose of ``lines`` goes, never when another rule removes a copy, a headline or chrome."""
+    layout = page_layout(page)
+    content = [
+        index for index in page.kept_content()
+        if index not in absent and index not in layout.chrome and index not in layout.credits
+    ]
+    weight_of = _weights(page, content)
+    keys, stripped = paragraph_keys(page), page.stripped
+    prose = [index for index in content if weight_of[index] and is_prose(stripped[index])]
+    total = {keys[index]: len(stripped[index]) for index in prose}
+    chosen = set(lines)
+    held = {keys[index]: len(stripped[index]) for index in prose if index in chosen}
+    return sum(total.values()), sum(held.values())
+
+
+def running_text_lines(page: Page, lines: list[int]) -> list[int]:
+    """The lines of ``lines`` that hold running text (see :func:`anchor_weights`)."""
+    weight_of = _weights(page, lines)
+    return [index for index in lines if weight_of[index]]
+
+
+def _weights(page: Page, lines: list[int]) -> dict[int, float]:
+    """:func:`anchor_weights` of ``lines``, each line's computed once per page."""
+    known = page.memo.setdefault("anchor_weights", {})
+    assert isinstance(known, dict)
+    missing = [index for index in lines if index not in known]
+    if missing:
+        extra = page.memo.get("extra_function_words", frozenset())
+        assert isinstance(extra, frozenset)
+        known.update(zip(missing, anchor_weights(page, missing, extra), strict=True))
+    return known
+
+
+def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) -> list[float]:
+    """For each line, how much running text it holds (0.0 for none): its length, halved for an
+    unpunctuated line. ``extra_words`` are function words learned from a corpus."""
+    stripped = page.stripped
+    keys = paragraph_keys(page)
+    words_table = _with_learned(extra_words) if extra_words else function_words()
+    weights = [0.0] * len(lines)
+    long_enough = compress(
+        range(len(lines)),
+        map(ANCHOR_MIN_CHARS.__le__, map(len, map(stripped.__getitem__, lines))),
+    )
+    for position in long_enough:
+        index = lines[position]
+        text = stripped[index]
+        prose = is_prose(text)
+        if not prose and text.count(" ") < RUNNING_TEXT_WORDS - 1:
+            continue
+        words = list(filter(None, map(_strip_punctuation, keys[index].split())))
+        count = len(words)
+        if count and sum(map(str.isalpha, words)) < WORDY_SHARE * count:
+            continue
+        share = sum(map(words_table.__contains__, words)) / count if count else 0.0
+        if prose:
+            if count < 4 or share >= PROSE_FUNCTION_SHARE:
+                # A sentence cut off ("...") is a teaser's more often than an article's.
+                weights[position] = len(text) / (2 if text.endswith(_CUT_OFF) else 1)
+        elif count >= RUNNING_TEXT_WORDS and share >= RUNNING_TEXT_SHARE:
+            weights[position] = len(text) / 2
+    return weights
+
+
+@lru_cache(maxsize=8)
+def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
+    """The function-word table with a model's learned words (merged once per model)."""
+    return function_words() | extra_words
+
+
+def _named_and_sentences(
+    page: Page, lines: list[int], weight_of: dict[int, float]
+) -> tuple[set[int], set[int]]:
+    """Lines the tables name (edge chrome, date lines), and full sentences that are no anchor
+    (never removed for their place alone: names, figures, another alphabet)."""
+    memo = page.memo.get("named_and_sentences")
+    if memo is None:
+        stripped = page.stripped
+        short = [index for index in lines if not weight_of[index]]
+        maybe = compress(short, could_be_date_lines([stripped[index] for index in short]))
+        dates = {index for index in maybe if parse_date_line(stripped[index]) is not None}
+        sentences = {index for index in short if is_sentence(stripped[index])}
+        layout = page_layout(page)
+        learned = learned_chrome(page).anywhere
+        named = set(layout.chrome) | set(layout.edge_chrome) | dates | set(learned)
+        memo = page.memo["named_and_sentences"] = (named, sentences)
+    assert isinstance(memo, tuple)
+    return memo
+
+
+def _outside_article(
+    page: Page, lines: list[int], weights: list[float], named: set[int], spared: set[int]
+) -> dict[int, str]:
+    """One round: the lines outside every kept cluster, in runs that may go."""
+    anchors = [position for position, weight in enumerate(weights) if weight]
+    if not anchors:
+        return {}
+    is_named = [index in named for index in lines]
+    named_before = list(accumulate(is_named, initial=0))  # named lines before each position
+    clusters: list[list[int]] = [[anchors[0]]]
+    for position in anchors[1:]:
+        previous = clusters[-1][-1]
+        if (
+            position - previous - 1 > CLUSTER_GAP
+            or named_before[position] - named_before[previous + 1] > 0
+        ):
+            clusters.append([position])
+        else:
+            clusters[-1].append(position)
+    masses = [sum(weights[position] for position in cluster) for cluster in clusters]
+    main = masses.index(max(masses))
+    kept = [index in spared and index not in named for index in lines]
+    for number, cluster in enumerate(clusters):
+        if number > main and masses[number] < LATER_CLUSTER_SHARE * masses[main]:
+            continue
+        first, last = cluster[0], cluster[-1]
+        kept[first : last + 1] = [True] * (last + 1 - first)
+        position, heads = first - 1, 0
+        while position >= 0 and heads < HEAD_LINES:
+            index = lines[position]
+            if not (is_named[position] or index in spared):
+                text = page.stripped[index]
+                if len(text) > HEAD_LINE_MAX_CHARS or " " not in text:  # a menu item
+                    break
+                kept[position] = True
+                heads += 1
+            position -= 1
+        _keep_introduced_list(page, lines, last, kept, is_named)
+    span = (lines[clusters[main][0]], lines[clusters[main][-1]])
+    found: dict[int, str] = {}
+    position = 0
+    while position < len(lines):
+        if kept[position]:
+            position += 1
+            continue
+        end = position
+        while end < len(lines) and not kept[end]:
+            end += 1
+        run = range(position, end)
+        if len(run) >= SHORTEST_REMOVED_RUN or any(is_named[item] for item in run):
+            where = _where(lines, run, span)
+            reason = f"not article text: a run of {len(run)} lines {where}"
+            for item in run:
+                if not is_named[item]:
+                    found[lines[item]] = reason
+        position = end
+    return found
+
+
+def _keep_introduced_list(
+    page: Page, lines: list[int], last: int, kept: list[bool], is_named: list[bool]
+) -> None:
+    """Keep a list that the article introduces right after its last anchor ("This is what
+    you need:", "Zutaten:"): the introducing line, then its items, lines with no blank line
+    between them (one blank line is allowed after the introduction)."""
+    position = last + 1
+    if position >= len(lines) or kept[position] or is_named[position]:
+        return
+    if not page.stripped[lines[position]].rstrip(_CLOSERS).endswith((":", "：")):
+        return
+    kept[position] = True
+    gap = 2
+    while position + 1 < len(lines) and not is_named[position + 1]:
+        if lines[position + 1] - lines[position] > gap:
+            break
+        position += 1
+        kept[position] = True
+        gap = 1
+
+
+def _where(lines: list[int], run: range, span: tuple[int, int]) -> str:
+    first, last = lines[run.start], lines[run.stop - 1]
+    article = f"the article's prose (lines {span[0] + 1}-{span[1] + 1})"
+    if last < span[0]:
+        return f"above {article}"
+    if first > span[1]:
+        return f"below {article}"
+    return f"between parts of {article}"
+

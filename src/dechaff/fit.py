@@ -1,0 +1,190 @@
+"""Learning boilerplate from a corpus: ``fit(documents) -> Model``, one pass over it.
+
+- **Site templates.** Every line of every page becomes a template (:mod:`dechaff.templates`).
+  A template found on at least a quarter of a site's pages (and on two at least) is that
+  site's chrome: its menu, footer, byline pattern, comment counter. A paragraph must be found
+  on half of them, and on three at least: on two pages it is more likely one story printed
+  twice (a tag page, a print view) than chrome.
+- **Chrome across sites.** A template found on many sites is platform chrome ("Share this:",
+  "Powered by WordPress") and extends the phrase table. Content also recurs across sites when a
+  story is syndicated; it is told apart by its companions: a syndicated line (a paragraph, a
+  headline, a caption) comes with the rest of its story, so the pages that print it share
+  paragraphs (hundreds of characters of them), while a line of chrome is printed on pages that
+  share nothing but chrome (comment forms and newsletter boxes hold no paragraph).
+- **Function words.** The short words found in the prose of many documents join the shipped
+  function-word table, so that a corpus in a language the table lacks is still read right.
+
+Documents are read once, as they come. Memory grows with the distinct lines of each site, plus
+8 bytes per line of every page for the syndication test.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from math import ceil
+from types import MappingProxyType
+
+from .document import Document
+from .errors import ConfigError
+from .lineshape import is_prose
+from .model import Model, SiteTemplates
+from .page import Page
+from .templates import host_of, page_line_templates
+
+# Lines this long and prose-shaped teach function words; paragraphs this long are the
+# companions that tell a syndicated story (the sentences of a comment form are shorter).
+LONG_PROSE_CHARS = 60
+PARAGRAPH_CHARS = 100
+# Characters of other paragraphs a syndicated line shares with the pages that print it, each
+# paragraph found on this share of those pages at least.
+STORY_COMPANION_CHARS = 150
+STORY_SHARE = 0.8
+# A learned function word is at most this long, and at most this many are kept.
+FUNCTION_WORD_MAX_CHARS = 5
+MOST_FUNCTION_WORDS = 100
+_PUNCTUATION_TO_SPACE = str.maketrans(
+    dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’", " ")
+)
+
+
+@dataclass(frozen=True)
+class FitOptions:
+    """Thresholds of :func:`fit`; invalid values raise :class:`ConfigError`.
+
+    ``site_share``: share of a site's pages a template must be found on (and at least two
+    pages). ``cross_site_sites``: sites a template must be found on to be chrome everywhere.
+    ``function_word_share``: share of documents whose prose must hold a short word for it to
+    be learned as a function word (and at least three documents).
+    """
+
+    site_share: float = 0.25
+    cross_site_sites: int = 5
+    function_word_share: float = 0.1
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.site_share <= 1.0:
+            raise ConfigError(f"site_share must be above 0 and at most 1 (got "
+                              f"{self.site_share!r}): pass e.g. site_share=0.25")
+        if isinstance(self.cross_site_sites, bool) or not isinstance(self.cross_site_sites, int) \
+                or self.cross_site_sites < 2:
+            raise ConfigError(f"cross_site_sites must be an integer of 2 or more (got "
+                              f"{self.cross_site_sites!r}): pass e.g. cross_site_sites=5")
+        if not 0.0 < self.function_word_share <= 1.0:
+            raise ConfigError(f"function_word_share must be above 0 and at most 1 (got "
+                              f"{self.function_word_share!r}): pass e.g. 0.1")
+
+
+def fit(documents: Iterable[Document | str], options: FitOptions | None = None) -> Model:
+    """Learn site templates, chrome across sites and function words from ``documents``.
+
+    Documents without a URL teach only function words (their site is unknown).
+
+    >>> stories = ["The harbour opens.", "The bridge closes.", "A ferry is late."]
+    >>> pages = [Document(str(n), f"Home | News\\n{story}\\n© {2020 + n} Gazette",
+    ...                   url=f"https://gazette.example/{n}") for n, story in enumerate(stories)]
+    >>> model = fit(pages)
+    >>> sorted(model.templates_for("gazette.example"))
+    ['home | news', '© # gazette']
+    """
+    options = options or FitOptions()
+    site_pages: Counter[str] = Counter()
+    site_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    page_lines: list[_PageLines] = []
+    word_documents: Counter[str] = Counter()
+    count = 0
+    for item in documents:
+        text, url = (item, None) if isinstance(item, str) else (item.text, item.url)
+        count += 1
+        page = Page(text)
+        templates = page_line_templates(page)
+        words: set[str] = set()
+        long_lines: dict[str, int] = {}
+        for stripped, template in zip(page.stripped, templates, strict=True):
+            if len(stripped) >= LONG_PROSE_CHARS and is_prose(stripped):
+                words.update(
+                    word for word in template.translate(_PUNCTUATION_TO_SPACE).split()
+                    if len(word) <= FUNCTION_WORD_MAX_CHARS and word.isalpha()
+                )
+                if len(stripped) >= PARAGRAPH_CHARS:
+                    long_lines[template] = len(stripped)
+        word_documents.update(words)
+        host = host_of(url)
+        if host is None:
+            continue
+        distinct = {template for template in templates if template}
+        site_pages[host] += 1
+        site_counts[host].update(distinct)
+        page_lines.append(_PageLines(
+            array("q", map(hash, distinct)),
+            array("q", map(hash, long_lines)),
+            array("l", long_lines.values()),
+        ))
+    sites = {}
+    for host, page_count in site_pages.items():
+        least = max(2, ceil(options.site_share * page_count))
+        # A paragraph found on a few pages is more likely one story printed twice (a tag
+        # page, a print view) than chrome: it must be on half of them, and on three at least.
+        least_paragraph = max(least, 3, ceil(page_count / 2))
+        found = {
+            t: n for t, n in site_counts[host].items()
+            if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
+        }
+        if found:
+            sites[host] = SiteTemplates(page_count, MappingProxyType(found))
+    cross_site = _cross_site(site_counts, page_lines, options.cross_site_sites)
+    least_documents = max(3, ceil(options.function_word_share * count))
+    learned = [word for word, n in word_documents.most_common(MOST_FUNCTION_WORDS)
+               if n >= least_documents]
+    return Model(
+        documents=count,
+        sites=MappingProxyType(sites),
+        cross_site=MappingProxyType(cross_site),
+        function_words=frozenset(learned),
+    )
+
+
+@dataclass(frozen=True)
+class _PageLines:
+    """What fit keeps of a page for the syndication test: hashes of its line templates, and
+    of its paragraphs with their lengths (arrays: a page costs 8 bytes a line)."""
+
+    templates: array[int]
+    long_lines: array[int]
+    long_lengths: array[int]
+
+
+def _cross_site(
+    site_counts: dict[str, Counter[str]], pages: list[_PageLines], least_sites: int
+) -> dict[str, int]:
+    """Templates found on ``least_sites`` sites or more, syndicated content left out."""
+    sites_of: Counter[str] = Counter()
+    for counts in site_counts.values():
+        sites_of.update(counts.keys())
+    candidates = {template: n for template, n in sites_of.items() if n >= least_sites}
+    by_hash = {hash(template): template for template in candidates}
+    pages_of: dict[int, list[_PageLines]] = defaultdict(list)
+    for page in pages:
+        for key in by_hash.keys() & set(page.templates):
+            pages_of[key].append(page)
+    for key, printing in pages_of.items():
+        if _is_syndicated(key, printing):
+            del candidates[by_hash[key]]
+    return dict(sorted(candidates.items()))
+
+
+def _is_syndicated(key: int, pages: list[_PageLines]) -> bool:
+    """Whether the pages printing a line share a story around it: paragraphs (other than the
+    line itself) found on nearly all of those pages, of ``STORY_COMPANION_CHARS`` in all.
+    Chrome shares nothing but chrome with the pages it is printed on."""
+    companions: Counter[int] = Counter()
+    lengths: dict[int, int] = {}
+    for page in pages:
+        companions.update(page.long_lines)
+        lengths.update(zip(page.long_lines, page.long_lengths, strict=True))
+    companions.pop(key, None)
+    least = STORY_SHARE * len(pages)
+    shared = sum(lengths[line] for line, n in companions.items() if n >= least)
+    return shared >= STORY_COMPANION_CHARS

@@ -1,0 +1,162 @@
+"""Line templates: the form a line of chrome keeps from page to page of a site.
+
+A site prints the same chrome on every page with its numbers changed: "Posted by Anna at 10:32
+AM", "© 2021 Example Ltd", "123 comments", "Friday, March 4, 2022". A template is the line
+case-folded, its whitespace collapsed, every run of digits written "#" and, in a short line
+with numbers, every month or weekday name "@", so that those variants share one template.
+Templates are computed for a whole page at once, from the case-folded line keys the layout
+computes anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .model import Model
+from .page import Page
+from .tables import date_table
+
+# Longer lines are article text or a one-off: never a template.
+LONGEST_TEMPLATE_LINE = 500
+# Month and weekday names are written "@" in lines with numbers up to this long (dates,
+# bylines, counters); in longer lines they stay.
+LONGEST_CALENDAR_LINE = 80
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    table = date_table()
+    return frozenset({*table.month_numbers, *table.weekdays})
+
+
+_WORD_EDGES = ".,;:!?()[]{}\"'«»“”„‘’/-–—|"
+
+
+def _calendar_free(line: str, calendar: frozenset[str]) -> str:
+    """The words of a line that name a month or a weekday written "@" (punctuation kept)."""
+    words = line.split(" ")
+    for position, word in enumerate(words):
+        core = word.strip(_WORD_EDGES)
+        if core in calendar:
+            words[position] = word.replace(core, "@", 1)
+    return " ".join(words)
+
+
+def line_template(text: str) -> str:
+    """The template of one line ("" for a blank line or one too long to be chrome).
+
+    >>> line_template("Posted by Anna at 10:32 AM")
+    'posted by anna at #:# am'
+    >>> line_template("Friday,  March 4, 2022") == line_template("Monday, May 30, 2022")
+    True
+    >>> line_template("© 2021 Example Ltd"), line_template("123 comments")
+    ('© # example ltd', '# comments')
+    """
+    return page_templates(text)[0]
+
+
+def page_templates(text: str) -> list[str]:
+    """The template of every line of ``text`` (split on "\\n"; a final "\\n" adds no line)."""
+    return page_line_templates(Page(text))
+
+
+def page_line_templates(page: Page) -> list[str]:
+    """The template of every line of a page, from its paragraph keys (case-folded, whitespace
+    collapsed: computed once per page and shared with the layout), computed once per page."""
+    templates = page.memo.get("templates")
+    if templates is None:
+        from .layout import paragraph_keys  # layout imports the rules, which import this
+
+        keys = paragraph_keys(page)
+        joined = "\n".join(keys)
+        if _DIGITS.search(joined):
+            joined = _DIGITS.sub("#", joined)
+        templates = joined.split("\n") if keys else []
+        calendar = _calendar_words()
+        for index, line in enumerate(templates):
+            if len(line) > LONGEST_TEMPLATE_LINE:
+                templates[index] = ""
+            elif "#" in line and len(line) <= LONGEST_CALENDAR_LINE:
+                # a date's month or weekday name varies with its numbers
+                templates[index] = _calendar_free(line, calendar)
+        page.memo["templates"] = templates
+    assert isinstance(templates, list)
+    return templates
+
+
+def host_of(url: str | None) -> str | None:
+    """The site a URL belongs to: its host name, lower case, without "www.".
+
+    >>> host_of("https://WWW.Example.com:8080/news/1"), host_of("not a url"), host_of(None)
+    ('example.com', None, None)
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+# A template found across sites counts anywhere when it has this many words ("skip to
+# content", "leave a reply"); a shorter one ("sport", "video", a lone number) could be an
+# article's own heading, and counts only at the head and tail of the page.
+ANYWHERE_CROSS_SITE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class LearnedChrome:
+    """Lines a model learned as chrome: ``anywhere`` (a site's own templates, long templates
+    found across sites) and ``edge`` (short templates found across sites), with reasons."""
+
+    anywhere: dict[int, str]
+    edge: dict[int, str]
+
+
+def learned_chrome(page: Page) -> LearnedChrome:
+    """The lines of the page that the page's model learned as chrome (computed once per page;
+    none without a model). ``page.memo`` holds the model and the host."""
+    found = page.memo.get("learned_chrome")
+    if found is None:
+        found = page.memo["learned_chrome"] = _learned_chrome(page)
+    assert isinstance(found, LearnedChrome)
+    return found
+
+
+def _learned_chrome(page: Page) -> LearnedChrome:
+    model = page.memo.get("model")
+    if not isinstance(model, Model):
+        return LearnedChrome({}, {})
+    host = page.memo.get("host")
+    host = host if isinstance(host, str) else None
+    site = model.templates_for(host)
+    cross_site = model.cross_site
+    if not site and not cross_site:
+        return LearnedChrome({}, {})
+    templates = page_line_templates(page)
+    anywhere: dict[int, str] = {}
+    edge: dict[int, str] = {}
+    for index in page.kept_content():
+        template = templates[index]
+        if template in site:
+            pages = model.sites[str(host)].pages
+            anywhere[index] = (f"template of {host}, on {site[template]} of its {pages} pages: "
+                               f"{_shown(page.stripped[index])}")
+        elif template in cross_site:
+            reason = f"chrome found on {cross_site[template]} sites: {_shown(page.stripped[index])}"
+            if template.count(" ") + 1 >= ANYWHERE_CROSS_SITE_WORDS:
+                anywhere[index] = reason
+            else:
+                edge[index] = reason
+    return LearnedChrome(anywhere, edge)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")

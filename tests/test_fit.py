@@ -1,0 +1,205 @@
+"""Learning boilerplate from a corpus: site templates, chrome across sites, syndication, models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dechaff
+from dechaff.templates import line_template
+
+STORIES = [
+    [
+        "The council met on Monday and approved the harbour plans after a long debate.",
+        "Work is due to start in spring, and the first ships should dock there in two years.",
+    ],
+    [
+        "The old bridge over the river will close for repairs from the first of June.",
+        "Drivers are asked to use the ferry or the coast road while the work goes on.",
+    ],
+    [
+        "Pupils of the harbour school planted a hundred trees along the river on Friday.",
+        "The teachers said they hope to plant as many again next spring with the parents.",
+    ],
+    [
+        "A night market with fish, bread and lanterns returned to the old quay this week.",
+        "The stall holders said that the crowds were larger than at any market before.",
+    ],
+]
+
+
+def site_page(number: int, story: list[str]) -> dechaff.Document:
+    """A page of a blog: the same chrome, with its counters and dates changed."""
+    text = "\n\n".join([
+        "Harbour Notes",
+        f"Posted by Anna at {number % 12 + 1}:{number * 7 % 60:02d} AM",
+        *story,
+        f"{number * 3 + 1} comments",
+        "Older posts are in the archive",
+        f"© {2015 + number} Harbour Notes Ltd",
+    ]) + "\n"
+    return dechaff.Document(f"page-{number}", text, url=f"https://notes.example/{number}")
+
+
+def test_templates_ignore_digits_and_calendar_words() -> None:
+    assert line_template("Posted by Anna at 10:32 AM") == line_template("Posted by Anna at 9:05 AM")
+    assert line_template("© 2021 Example Ltd") == line_template("©  2024 Example Ltd ")
+    assert line_template("123 comments") == line_template("7 comments")
+    assert line_template("Friday, 4 March 2022") == line_template("Monday, 30 May 2021")
+    assert line_template("Posted by Anna") != line_template("Posted by Bob")
+
+
+def test_site_templates_are_learned_and_removed_with_their_numbers_changed() -> None:
+    pages = [site_page(number, STORIES[number % len(STORIES)]) for number in range(8)]
+    model = dechaff.fit(pages)
+    learned = model.templates_for("notes.example")
+    assert line_template("Posted by Anna at 10:32 AM") in learned
+    assert line_template("© 2021 Harbour Notes Ltd") in learned
+    assert line_template("12 comments") in learned
+    unseen = site_page(40, ["The lighthouse keeper retired after forty years on the rock.",
+                            "She said she will miss the storms more than the calm days."])
+    result = dechaff.clean(unseen, model=model)
+    assert "Posted by Anna" not in result.text
+    assert "comments" not in result.text
+    assert "©" not in result.text
+    assert "The lighthouse keeper retired after forty years on the rock." in result.text
+    assert "She said she will miss the storms more than the calm days." in result.text
+    assert {"site_template"} <= {removal.rule for removal in result.removals}
+    assert dechaff.apply_removals(unseen.text, result.removals) == result.text
+    assert dechaff.clean(result.text, model=model).text == result.text
+
+
+def test_templates_of_one_site_do_not_touch_another_site() -> None:
+    model = dechaff.fit([site_page(number, STORIES[number % 4]) for number in range(6)])
+    text = "Harbour Notes\n\nOlder posts are in the archive\n"
+    other = dechaff.Document("x", text, url="https://elsewhere.example/")
+    assert model.templates_for("elsewhere.example") == {}
+    assert dechaff.clean(other, model=model).text == text
+    assert dechaff.clean(dechaff.Document("y", text, url="https://notes.example/9"),
+                         model=model).text == ""
+
+
+def test_a_page_printed_twice_on_its_site_keeps_its_text() -> None:
+    """Two printings of one story (an update, a print view) share every line: not chrome."""
+    story = STORIES[0]
+    pages = [site_page(1, story), site_page(2, story)]
+    model = dechaff.fit(pages)
+    for page in pages:
+        text = dechaff.clean(page, model=model).text
+        assert all(paragraph in text for paragraph in story)
+
+
+def syndicated_corpus() -> list[dechaff.Document]:
+    """One agency story printed by six sites, each in its own chrome and beside its own
+    stories; and a line of platform chrome printed by the same six sites under other stories."""
+    agency = [
+        "The national weather service warned on Sunday that a strong storm will reach the "
+        "coast late on Tuesday, with winds of up to one hundred kilometres an hour.",
+        "Ferries to the islands will not sail on Tuesday and Wednesday, and the harbour "
+        "authority asked boat owners to move their boats to the inner basin.",
+        "Schools on the coast will close early on Tuesday, and the coast road may be closed "
+        "at short notice if waves reach the sea wall, the police said.",
+        "The storm is expected to weaken on Thursday, and the weather service said that the "
+        "weekend should be dry and calm along the whole coast.",
+    ]
+    documents = []
+    for site in range(6):
+        chrome = f"Site {site} Daily"
+        documents.append(dechaff.Document(
+            f"{site}/agency", "\n\n".join([chrome, *agency, "Share this story"]) + "\n",
+            url=f"https://daily{site}.example/storm",
+        ))
+        local = STORIES[site % len(STORIES)]
+        documents.append(dechaff.Document(
+            f"{site}/local", "\n\n".join([chrome, *local, f"Local desk {site}",
+                                          "Share this story"]) + "\n",
+            url=f"https://daily{site}.example/local",
+        ))
+    return documents
+
+
+def test_syndicated_stories_are_no_chrome_but_platform_phrases_are() -> None:
+    documents = syndicated_corpus()
+    model = dechaff.fit(documents)
+    assert line_template("Share this story") in model.cross_site
+    agency_text = documents[0].text
+    for paragraph in agency_text.split("\n\n")[1:5]:
+        assert line_template(paragraph) not in model.cross_site
+    for document in documents:
+        cleaned = dechaff.clean(document, model=model).text
+        assert "Share this story" not in cleaned
+        for paragraph in document.text.split("\n\n")[1:3]:
+            assert paragraph in cleaned
+
+
+def test_learned_function_words_come_from_the_corpus() -> None:
+    documents = [dechaff.Document(str(n), "\n\n".join(STORIES[n % 4]) + "\n") for n in range(8)]
+    model = dechaff.fit(documents)
+    assert {"the", "and"} <= model.function_words
+    assert model.documents == 8
+    assert model.sites == {}  # no URL, no site
+
+
+def test_model_round_trips_through_json_and_is_written_atomically(tmp_path: Path) -> None:
+    model = dechaff.fit([site_page(number, STORIES[number % 4]) for number in range(4)])
+    path = tmp_path / "model.json"
+    model.save(path)
+    model.save(path)  # over an existing file
+    assert dechaff.Model.load(path) == model
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["model.json"]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "dechaff-model"
+    assert data["version"] == 1
+
+
+def test_model_pickles_for_worker_processes() -> None:
+    import pickle
+
+    model = dechaff.fit([site_page(number, STORIES[number % 4]) for number in range(4)])
+    assert pickle.loads(pickle.dumps(model)) == model
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('{"format": "something else"}', "not a dechaff model"),
+        ('{"format": "dechaff-model", "version": 99}', "version 99 is not supported"),
+        ('{"format": "dechaff-model", "version": 1, "sites": 3}', "malformed model"),
+    ],
+)
+def test_bad_model_files_raise_input_errors_naming_the_file(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(dechaff.InputError, match=message) as raised:
+        dechaff.Model.load(path)
+    assert str(path) in str(raised.value)
+
+
+def test_missing_model_file_raises_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(dechaff.InputError, match="cannot read the model"):
+        dechaff.Model.load(tmp_path / "absent.json")
+
+
+def test_fit_options_are_checked() -> None:
+    with pytest.raises(dechaff.ConfigError, match="site_share"):
+        dechaff.FitOptions(site_share=0.0)
+    with pytest.raises(dechaff.ConfigError, match="cross_site_sites"):
+        dechaff.FitOptions(cross_site_sites=1)
+
+
+def test_clean_refuses_something_that_is_no_model() -> None:
+    with pytest.raises(TypeError, match=r"dechaff\.Model"):
+        dechaff.clean("text", model={"sites": {}})  # type: ignore[arg-type]
+
+
+def test_site_template_can_be_skipped() -> None:
+    pages = [site_page(number, STORIES[number % 4]) for number in range(8)]
+    model = dechaff.fit(pages)
+    config = dechaff.Config().without("site_template", "boilerplate_line")
+    result = dechaff.clean(pages[0], config, model)
+    assert "site_template" not in {removal.rule for removal in result.removals}

@@ -1,0 +1,51 @@
+"""Invariants of cleaning with a learned model and of the boilerplate_line rule, on generated
+pages: a site's pages share chrome around different articles."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import dechaff
+from dechaff.spans import sorted_removals
+from test_properties import CHROME_LIKE, PROSE, TITLES, document
+
+MENU = ["Home", "Town", "Coast", "Sport", "Weather", "Letters", "Archive", "Contact us"]
+line = st.one_of(st.sampled_from(CHROME_LIKE + TITLES + PROSE + MENU), st.text(max_size=40))
+chrome = st.lists(line, max_size=8)
+site = st.builds(
+    lambda head, tail, bodies, digits: [
+        dechaff.Document(
+            str(number),
+            "\n".join([*head, f"{digits + number} comments", *body, *tail]),
+            url=f"https://site.example/{number}",
+        )
+        for number, body in enumerate(bodies)
+    ],
+    chrome,
+    chrome,
+    st.lists(st.lists(st.sampled_from(PROSE + TITLES + [""]), max_size=6), min_size=1,
+             max_size=4),
+    st.integers(min_value=0, max_value=999),
+)
+
+
+@given(site)
+def test_cleaning_with_a_model_keeps_the_invariants(pages: list[dechaff.Document]) -> None:
+    model = dechaff.fit(pages)
+    for page in pages:
+        result = dechaff.clean(page, model=model)
+        sorted_removals(result.removals, len(page.text))
+        assert dechaff.apply_removals(page.text, result.removals) == result.text
+        characters = iter(page.text)
+        assert all(character in characters for character in result.text)
+        again = dechaff.clean(page.with_text(result.text), model=model)
+        assert again.text == result.text
+
+
+@given(document)
+def test_a_model_fitted_on_one_text_keeps_cleaning_idempotent(text: str) -> None:
+    page = dechaff.Document("p", text, url="https://one.example/p")
+    model = dechaff.fit([page, page.with_text(text + "\nHome\n")])
+    once = dechaff.clean(page, model=model).text
+    assert dechaff.clean(page.with_text(once), model=model).text == once
