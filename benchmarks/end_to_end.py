@@ -8,7 +8,8 @@ Each configuration runs the real command in a subprocess; its peak memory is sam
 parent and every worker, added up) with psutil when it is installed, or read from the
 kernel's count for the largest single process otherwise. The I/O ceiling is the same
 corpus through a plain loop in this process: read, decompress, parse, serialise, compress,
-write, with nothing cleaned.
+write, with nothing cleaned. Last, one record whose text is a single 100 MB line: its speed
+and memory (the tests only check that it is cleaned).
 """
 
 from __future__ import annotations
@@ -81,6 +82,30 @@ def corpus(shared: Path, megabytes: float) -> tuple[Path, int, int, int]:
     os.replace(temporary, path)
     facts.write_text(json.dumps({"bytes": size, "text_bytes": text_size, "records": records}))
     return path, size, text_size, records
+
+
+def one_line(shared: Path, megabytes: float) -> Path:
+    """A JSONL file of one record whose text is a single line of ``megabytes`` MB (the real
+    texts with their line breaks made spaces), cached."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"throughput-one-line-v{VERSION}-{megabytes:g}MB.jsonl"
+    if path.exists():
+        return path
+    pieces: list[str] = []
+    size = 0
+    texts = real_texts(shared)
+    while size < megabytes * MB:
+        for item in texts:
+            piece = " ".join(item["text"].split())
+            pieces.append(piece)
+            size += len(piece.encode("utf-8")) + 1
+            if size >= megabytes * MB:
+                break
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"id": "one-line", "text": " ".join(pieces)},
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+    return path
 
 
 @dataclass(frozen=True)
@@ -193,6 +218,14 @@ def measure(shared: Path, megabytes: float, jobs: list[int]) -> tuple[list[str],
                                     "--no-dedup", "--jobs", str(jobs[0]), "-q"])
         lines.append(f"{what:<42} {result.seconds:>8.1f} "
                      f"{small_size / MB / result.seconds:>7.2f} {result.cpu_seconds:>7.1f} "
+                     f"{result.peak_mb:>8.0f} {result.processes:>9}")
+        line = one_line(shared, 100)
+        what = "one record, a single line of 100 MB"
+        result = run_command(what, [str(DECHAFF), "clean", str(line), "-o", str(out),
+                                    "--no-dedup", "--jobs", "1", "-q"])
+        line_size = line.stat().st_size
+        lines.append(f"{what:<42} {result.seconds:>8.1f} "
+                     f"{line_size / MB / result.seconds:>7.2f} {result.cpu_seconds:>7.1f} "
                      f"{result.peak_mb:>8.0f} {result.processes:>9}")
     first, last = results[f"dechaff clean --no-dedup --jobs {jobs[0]}"], \
         results[f"dechaff clean --no-dedup --jobs {jobs[-1]}"]
