@@ -28,6 +28,8 @@ def test_the_line_says_documents_size_rate_share_and_time_left() -> None:
     clock.now += 20
     position.finished = 250
     assert bar.line(5000, 60_000_000) == "5,000 documents, 60.0 MB, 3.0 MB/s, 25%, ETA 0:01:00"
+    # Half of the records read so far are done: reading is ahead of cleaning.
+    assert bar.line(5000, 60_000_000, done=0.5).endswith(", 12%, ETA 0:02:20")
     assert Progress(io.StringIO(), Position(None), clock=clock).line(1, 0).endswith("0.0 MB/s")
 
 

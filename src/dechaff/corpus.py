@@ -118,6 +118,7 @@ class CorpusRun:
         self.on_outcome = on_outcome
         self.skip = skip
         self.handled = skip
+        self.scanned = skip
         self.position = position or Position()
         self.progress = progress
         self.batch_items = batch_items
@@ -132,6 +133,7 @@ class CorpusRun:
         raws: Iterator[Raw] = scan_inputs(self.inputs, self.job.options, self.position)
         if self.skip:
             raws = islice(raws, self.skip, None)
+        raws = self._count(raws)
         field_name = self.job.options.text_field
         # In this process a record is cleaned as soon as it is read (stdin can be a stream).
         items = self.batch_items if self.jobs > 1 else 1
@@ -166,7 +168,13 @@ class CorpusRun:
             elif isinstance(step, Unreadable):
                 summary.unreadable += 1
             if self.progress is not None:
-                self.progress.update(summary.documents, summary.bytes_in)
+                self.progress.update(summary.documents, summary.bytes_in,
+                                     self.handled / max(self.scanned, 1))
+
+    def _count(self, raws: Iterator[Raw]) -> Iterator[Raw]:
+        for raw in raws:
+            self.scanned += 1
+            yield raw
 
     def _announce(self, batch: list[Step]) -> list[Step]:
         """Tell of each problem in a batch of results, in order (or stop, if strict)."""

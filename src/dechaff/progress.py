@@ -104,26 +104,30 @@ class Progress:
         self._last = float("-inf")
         self._drawn = False
 
-    def line(self, documents: int, bytes_in: int) -> str:
+    def line(self, documents: int, bytes_in: int, done: float = 1.0) -> str:
+        """The bar's text; ``done`` is the share of the records read so far that are done
+        (reading runs ahead of cleaning by the batches in flight)."""
         now = self.clock()
         elapsed = max(now - self.started, 1e-9)
         parts = [f"{documents:,} documents", f"{bytes_in / MB:.1f} MB",
                  f"{bytes_in / MB / elapsed:.1f} MB/s"]
         fraction = self.position.fraction()
         if fraction is not None:
+            fraction *= done
+        if fraction is not None:
             parts.append(f"{fraction:.0%}")
-            if fraction > 0:
+            if fraction >= 0.01:  # before that, a guess at the time left is noise
                 left = int(elapsed * (1 - fraction) / fraction)
                 parts.append(f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}")
         return ", ".join(parts)
 
-    def update(self, documents: int, bytes_in: int) -> None:
+    def update(self, documents: int, bytes_in: int, done: float = 1.0) -> None:
         """Redraw, unless the last redraw was less than ``interval`` ago."""
         now = self.clock()
         if now - self._last < self.interval:
             return
         self._last = now
-        self.stream.write("\r" + self.line(documents, bytes_in) + "\x1b[K")
+        self.stream.write("\r" + self.line(documents, bytes_in, done) + "\x1b[K")
         self.stream.flush()
         self._drawn = True
 
