@@ -117,10 +117,13 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop at once (an interrupt or an error): pending work is dropped, workers ended."""
     # The executor has no public way to end a running task: its processes are ended directly,
     # or an interrupted run would wait for the batches under way.
-    processes = list(getattr(executor, "_processes", {}).values())
+    processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=5)
+        if process.is_alive():  # a worker too busy to act on SIGTERM in time
+            process.kill()
+            process.join()
