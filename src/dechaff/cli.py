@@ -22,6 +22,7 @@ from .config import RULE_NAMES, Config
 from .destination import OUTPUT_FORMATS
 from .errors import ConfigError, DechaffError, InputError, UsageError
 from .explain import explain
+from .learning import LearningPlan, choose_model
 from .outcome import outcome_of
 from .outputs import StdoutWriter
 from .records import EmptyInput, Notice, ReadOptions, Unreadable, describe_os_error
@@ -141,6 +142,20 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "--errors", choices=("strict", "replace"), default="strict",
         help="invalid UTF-8: reject the record (strict, default) or keep it with U+FFFD",
     )
+    parser.add_argument(
+        "--no-learn", action="store_true",
+        help="do not learn boilerplate from the inputs (by default, files are read twice: "
+        "once to learn the lines each site repeats, once to clean; stdin is read once)",
+    )
+    parser.add_argument(
+        "--model", metavar="FILE",
+        help="clean with the boilerplate model in FILE (from --save-model or dechaff.fit) "
+        "instead of learning one from the inputs",
+    )
+    parser.add_argument(
+        "--save-model", metavar="FILE",
+        help="save the boilerplate model learned from the inputs to FILE (JSON)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,7 +235,8 @@ def clean_command(args: argparse.Namespace) -> int:
         report=args.report, strict=args.strict, skip=_rules(args.skip),
         input_format=args.input_format, read=_read_options(args), dedup=not args.no_dedup,
         threshold=args.threshold, num_perm=args.num_perm, index=args.index, jobs=args.jobs,
-        shard_size=args.shard_size, resume=args.resume,
+        shard_size=args.shard_size, resume=args.resume, learn=not args.no_learn,
+        model=args.model, save_model=args.save_model,
     )
     terminal = not args.quiet and sys.stderr.isatty()
     notify = _message if not terminal else _message_over_bar
@@ -242,6 +258,8 @@ def explain_command(args: argparse.Namespace) -> int:
         raise UsageError(f"--skip: {error}") from None
     options = _read_options(args)
     plan = expand_inputs(args.inputs, args.input_format)
+    learning = LearningPlan(not args.no_learn, args.model, args.save_model)
+    model = choose_model(learning, plan.inputs, options, plan.rereadable)
     summary = Summary()
     for problem in [item.error for item in plan.unreadable] + [
         f"{directory}: no file of a supported format in this directory"
@@ -259,7 +277,7 @@ def explain_command(args: argparse.Namespace) -> int:
             if isinstance(item, Notice):
                 _message("warning", item.message)
                 continue
-            outcome = outcome_of(item, config)
+            outcome = outcome_of(item, config, model)
             if outcome.status == "rejected":
                 _message("error", f"{outcome.source}: {outcome.error}")
             elif isinstance(item, EmptyInput):

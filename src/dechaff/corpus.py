@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .config import Config
 from .dedupstep import DedupStep, Processed, Step
 from .errors import InputError
+from .model import Model
 from .outcome import Outcome, outcome_of
 from .outputs import JsonLinesWriter, PayloadKind, RecordFields, Sink, encode_payload
 from .parallel import batched, ordered_map
@@ -60,6 +61,8 @@ class CleanJob:
     # the report need them); without, only what the payload and the summary need travels.
     keep_text: bool = True
     keep_removals: bool = True
+    # Boilerplate learned from the corpus (or loaded), applied to every record.
+    model: Model | None = None
 
     def __call__(self, batch: Sequence[Raw]) -> list[Step]:
         return [self.one(item) for item in batch]
@@ -68,7 +71,7 @@ class CleanJob:
         parsed = parse_raw(item, self.options)
         if isinstance(parsed, (Unreadable, Notice)):
             return parsed
-        outcome = outcome_of(parsed, self.config)
+        outcome = outcome_of(parsed, self.config, self.model)
         document = outcome.document
         payload = None
         if outcome.status == "kept" and self.payload != "none" and document is not None:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from .config import Config
 from .document import CleanResult, Document, Metadata, Removal
+from .model import Model
 from .pipeline import clean
 from .records import EmptyInput, Rejected
 
@@ -88,8 +89,12 @@ def is_empty(text: str) -> bool:
     return all(char.isspace() or char in _INVISIBLE for char in text)
 
 
-def outcome_of(item: Document | Rejected | EmptyInput, config: Config | None = None) -> Outcome:
-    """Clean a record that was read, or pass a rejected one on, and say what became of it.
+def outcome_of(
+    item: Document | Rejected | EmptyInput, config: Config | None = None,
+    model: Model | None = None,
+) -> Outcome:
+    """Clean a record that was read (with ``model``'s learned boilerplate, if given), or pass
+    a rejected one on, and say what became of it.
 
     A file that holds no record at all (:class:`~dechaff.records.EmptyInput`) is ``empty``.
     """
@@ -97,7 +102,7 @@ def outcome_of(item: Document | Rejected | EmptyInput, config: Config | None = N
         return Outcome(item.source, "rejected", id=item.id, error=item.error)
     if isinstance(item, EmptyInput):
         return Outcome(item.source, "empty", metadata=Metadata())
-    result = clean(item, config)
+    result = clean(item, config, model)
     status: Status = "empty" if is_empty(result.text) else "kept"
     return Outcome(
         item.source or item.id, status, id=item.id, result=result, text=result.text,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import DechaffError
 
@@ -68,7 +68,8 @@ def ordered_map(
     """``work(batch)`` for each batch, in order; in ``jobs`` processes when ``jobs > 1``.
 
     ``work`` must be picklable (a module-level function, or an instance of a module-level
-    class); it is sent with each batch.
+    class); it is sent once to each worker (it may hold a large learned model), then only
+    batches travel.
     """
     iterator = iter(batches)
     head = [batch for batch in (next(iterator, None), next(iterator, None)) if batch is not None]
@@ -79,13 +80,14 @@ def ordered_map(
     executor = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_ignore_interrupts,
+        initializer=_install,
+        initargs=(work,),
     )
     completed = False
     try:
         window: deque[Future[R]] = deque()
         for batch in chain(head, iterator):
-            window.append(executor.submit(work, batch))
+            window.append(executor.submit(_installed_work, batch))
             if len(window) >= jobs * _AHEAD:
                 yield _result(window.popleft())
         while window:
@@ -108,9 +110,20 @@ def _result(future: Future[R]) -> R:
         ) from None
 
 
-def _ignore_interrupts() -> None:
+# The work of this worker process, sent once when it starts.
+_work: Callable[[Any], Any] | None = None
+
+
+def _install(work: Callable[[Any], Any]) -> None:
+    global _work
+    _work = work
     # Ctrl-C reaches the whole process group: the parent alone decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _installed_work(batch: Any) -> Any:
+    assert _work is not None, "a worker runs only after _install"
+    return _work(batch)
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:

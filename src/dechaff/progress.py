@@ -95,8 +95,10 @@ class Progress:
         *,
         clock: Callable[[], float] = time.monotonic,
         interval: float = 0.25,
+        label: str = "",
     ) -> None:
         self.stream = stream
+        self.label = label
         self.position = position
         self.clock = clock
         self.interval = interval
@@ -119,7 +121,7 @@ class Progress:
             if fraction >= 0.01:  # before that, a guess at the time left is noise
                 left = int(elapsed * (1 - fraction) / fraction)
                 parts.append(f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}")
-        return ", ".join(parts)
+        return self.label + ", ".join(parts)
 
     def update(self, documents: int, bytes_in: int, done: float = 1.0) -> None:
         """Redraw, unless the last redraw was less than ``interval`` ago."""

@@ -56,7 +56,8 @@ class Summary:
 
     Bytes are UTF-8 bytes of text: ``bytes_in`` of every record read (not rejected),
     ``bytes_out`` of the kept documents' cleaned text. ``unreadable`` counts inputs that
-    could not be opened or read to the end.
+    could not be opened or read to the end. ``learned_from`` is the number of documents the
+    learned model applied was learned from (None: no model).
     """
 
     documents: int = 0
@@ -68,6 +69,7 @@ class Summary:
     bytes_out: int = 0
     unreadable: int = 0
     removals: Counter[str] = field(default_factory=Counter)
+    learned_from: int | None = None
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -93,6 +95,7 @@ class Summary:
         """The counts as JSON-ready values (to carry a run's state over to ``--resume``)."""
         counts: dict[str, Any] = {name: getattr(self, name) for name in _COUNTS}
         counts["removals"] = dict(self.removals)
+        counts["learned_from"] = self.learned_from
         return counts
 
     @classmethod
@@ -101,6 +104,8 @@ class Summary:
         for name in _COUNTS:
             setattr(summary, name, int(counts[name]))
         summary.removals.update({str(k): int(v) for k, v in counts["removals"].items()})
+        learned = counts.get("learned_from")
+        summary.learned_from = int(learned) if learned is not None else None
         return summary
 
     def line(self) -> str:
@@ -114,6 +119,8 @@ class Summary:
             f"{self.rejected} rejected, {self.duplicates} duplicates; "
             f"{self.bytes_in} bytes in, {self.bytes_out} bytes out; removals: {removed}"
         )
+        if self.learned_from is not None:
+            text += f"; boilerplate learned from {self.learned_from} documents"
         if self.unreadable:
             text += f"; {self.unreadable} unreadable inputs"
         check = "" if self.balanced else " (MISMATCH: please report this bug)"

@@ -28,6 +28,7 @@ from .shards import ShardNames
 VERSION = 1
 _JOURNAL = "journal.jsonl"
 _DECIDED = "decided.jsonl"
+_MODEL = "model.json"
 
 
 def state_directory(names: ShardNames) -> str:
@@ -128,6 +129,11 @@ class Journal:
     @property
     def last(self) -> Checkpoint | None:
         return self.checkpoints[-1] if self.checkpoints else None
+
+    @property
+    def model_path(self) -> str:
+        """Where the model the run cleans with is kept (none: the run uses no model)."""
+        return os.path.join(self.directory, _MODEL)
 
     @property
     def decided_path(self) -> str:

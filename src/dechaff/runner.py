@@ -23,6 +23,8 @@ from .destination import Destination, check_paths, choose_destination
 from .document import Document
 from .errors import ConfigError, InputError, UsageError
 from .extras import pyarrow_parquet, zstandard
+from .learning import LearningPlan, choose_model
+from .model import Model
 from .outcome import Outcome
 from .outputs import (
     AtomicFile,
@@ -65,11 +67,18 @@ class CleanRequest:
     jobs: int | None = None
     shard_size: int | None = None
     resume: bool = False
+    learn: bool = True
+    model: str | None = None
+    save_model: str | None = None
+
+    @property
+    def learning(self) -> LearningPlan:
+        return LearningPlan(self.learn, self.model, self.save_model)
 
     def fingerprint(self) -> dict[str, Any]:
         """The options that decide what a run writes (``--resume`` must repeat them)."""
         options = asdict(self)
-        for name in ("jobs", "resume", "strict"):
+        for name in ("jobs", "resume", "strict", "save_model"):
             options.pop(name)
         options["inputs"] = list(self.inputs)
         options["skip"] = list(self.skip)
@@ -104,10 +113,9 @@ def run_clean(
     if request.resume and not plan.rereadable:
         raise UsageError("--resume reads the inputs again: stdin cannot be, name files")
     check_extras(plan, destination)
+    request.learning.check(plan.rereadable)
     dedup = _dedup_step(request)
     payload = _payload_kind(destination)
-    job = CleanJob(config, request.read, payload, keep_text=dedup is not None or payload == "none",
-                   keep_removals=request.report is not None)
     position = Position.of_paths([source.path for source in plan.inputs])
     bar = Progress(progress, position) if progress is not None else None
     journal = None
@@ -116,8 +124,13 @@ def run_clean(
         for warning in journal.start(request.resume):
             say("warning", warning)
     try:
+        model = _model(request, plan, journal, progress)
+        job = CleanJob(config, request.read, payload,
+                       keep_text=dedup is not None or payload == "none",
+                       keep_removals=request.report is not None, model=model)
         summary = _run(request, plan, destination, job, journal, dedup, say, position, bar,
                        batching)
+        summary.learned_from = model.documents if model is not None else None
     except BaseException:
         if journal is None and destination.path is not None and destination.kind != "tree":
             remove_temporaries(destination.path)
@@ -189,6 +202,19 @@ def _run(
         if summary.unreadable and not summary.documents:
             raise InputError("no input could be read; nothing was written")
     return summary
+
+
+def _model(
+    request: CleanRequest, plan: InputPlan, journal: Journal | None, progress: TextIO | None
+) -> Model | None:
+    """The model to clean with. A resumed run cleans with the model of the run it carries
+    on (kept beside its checkpoints), so that every shard is cleaned alike."""
+    if journal is not None and journal.last is not None:
+        return Model.load(journal.model_path) if os.path.exists(journal.model_path) else None
+    model = choose_model(request.learning, plan.inputs, request.read, plan.rereadable, progress)
+    if journal is not None and model is not None:
+        model.save(journal.model_path)
+    return model
 
 
 def _parquet_schema(plan: InputPlan, destination: Destination) -> Any:

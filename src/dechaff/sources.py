@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -104,8 +105,10 @@ class InputPlan:
 
     @property
     def rereadable(self) -> bool:
-        """Whether every input can be read again (for a second pass, or to resume)."""
-        return all(source.path != STDIN for source in self.inputs)
+        """Whether every input can be read again (for a second pass, or to resume): stdin
+        and named pipes cannot; a file that cannot be opened is read alike both times."""
+        return all(source.path != STDIN and not _is_stream(source.path)
+                   for source in self.inputs)
 
 
 Reader = Callable[[Input, ReadOptions, Position], Iterator[Raw]]
@@ -367,6 +370,15 @@ def list_supported_files(root: str) -> tuple[list[tuple[str, str]], list[Unreada
             if fmt is not None and os.path.isfile(os.path.join(directory, file)):
                 found.append(("/".join((*parts, file)), fmt))
     return sorted(found), errors
+
+
+def _is_stream(path: str) -> bool:
+    """Whether ``path`` is something read only once, as a named pipe or a terminal."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def scan_inputs(inputs: Iterable[Input], options: ReadOptions,
