@@ -13,12 +13,17 @@ The corpus (../shared/corpora, or ``--corpus DIR`` with the same ``pages.jsonl.g
 - hard negatives: different main texts inside the same chrome;
 - the WET excerpts' records (at least 150 words) and the seed page, as they are.
 
+Every page has a URL on a site of its own, and a page made inside another page's chrome is on
+that page's site: the site's pages share its chrome, as they do in a real crawl.
+
 Labels follow the definition, never how a document was made: a pair is a duplicate when the
 Jaccard similarity of the word 5-gram sets of the two *source* texts is at least 0.8, not one
 below 0.5, and unscored in between. Pairwise precision, recall and F1 count the pairs that an
 engine puts in one cluster (a kept document and its duplicates). Engines, in this run:
 
-- ``dechaff``: ``dechaff.clean`` then ``dechaff.dedup.Deduplicator`` (verified, threshold 0.8);
+- ``dechaff``: as ``dechaff clean`` does on files: ``dechaff.fit`` on the whole corpus, then
+  ``dechaff.clean`` with that model, then ``dechaff.dedup.Deduplicator`` (verified, 0.8);
+- ``dechaff, no learning``: the same without the model (``--no-learn``);
 - ``dedup on sources``: the same dedup on the source texts, i.e. with perfect cleaning: what
   the dedup step itself is worth, apart from cleaning;
 - ``datasketch raw``: ``MinHashLSH(threshold=0.8, num_perm=128)`` over the raw text, no
@@ -79,6 +84,8 @@ class Item:
     text: str
     source: str
     kind: str
+    # The page's address: a page in a site's chrome is on that site (None: unknown).
+    url: str | None = None
 
 
 def locate(text: str, snippets: Sequence[str]) -> tuple[str, str, str] | None:
@@ -131,26 +138,32 @@ def mutate(body: str, rng: random.Random, vocabulary: list[str], site: str) -> s
     return text
 
 
-def build(pages: list[Page], extra: list[tuple[str, str, str]], seed: int) -> list[Item]:
+def build(
+    pages: list[Page], extra: list[tuple[str, str, str, str | None]], seed: int
+) -> list[Item]:
     rng = random.Random(seed)
     vocabulary = [w for page in pages[:100] for w in WORD.findall(page.body)] or ["word"]
-    items = [Item(f"page:{p.id}", f"{p.head}\n{p.body}\n{p.tail}", p.body, "page") for p in pages]
-    items += [Item(f"crawl2:{p.id}", p.second[0], p.second[1], "second crawl")
+    site = {page.id: f"https://site{number}.example" for number, page in enumerate(pages)}
+    items = [Item(f"page:{p.id}", f"{p.head}\n{p.body}\n{p.tail}", p.body, "page",
+                  f"{site[p.id]}/{p.id}") for p in pages]
+    items += [Item(f"crawl2:{p.id}", p.second[0], p.second[1], "second crawl",
+                   f"{site[p.id]}/{p.id}?view=2")
               for p in pages if p.second is not None and rng.random() < 0.5]
     for page in pages:
         for number in range(rng.choice((0, 1, 1, 2, 3))):
             chrome = rng.choice(pages) if rng.random() < 0.8 else None
-            site = chrome.id if chrome else "example.org"
-            source = mutate(page.body, rng, vocabulary, site)
+            name = chrome.id if chrome else "example.org"
+            source = mutate(page.body, rng, vocabulary, name)
             text = f"{chrome.head}\n{source}\n{chrome.tail}" if chrome else source
-            items.append(Item(f"variant{number}:{page.id}", text, source, "variant"))
+            url = f"{site[chrome.id]}/copy{number}/{page.id}" if chrome else None
+            items.append(Item(f"variant{number}:{page.id}", text, source, "variant", url))
     for number in range(len(pages) // 2):
         chrome, first, second = rng.sample(pages, 3)
         for page in (first, second):
             items.append(Item(f"same-chrome{number}:{page.id}",
                               f"{chrome.head}\n{page.body}\n{chrome.tail}", page.body,
-                              "same chrome"))
-    items += [Item(name, text, source, "as is") for name, text, source in extra]
+                              "same chrome", f"{site[chrome.id]}/other{number}/{page.id}"))
+    items += [Item(name, text, source, "as is", url) for name, text, source, url in extra]
     rng.shuffle(items)
     return items
 
@@ -181,6 +194,14 @@ def pairs_of(targets: list[int | None]) -> set[tuple[int, int]]:
         clusters.setdefault(number if target is None else target, []).append(number)
     return {(a, b) for members in clusters.values()
             for i, a in enumerate(members) for b in members[i + 1:]}
+
+
+def cleaned(items: list[Item], learn: bool) -> list[str]:
+    """The texts as ``dechaff clean`` cleans them: with what it learns from the corpus first
+    (its default on files), or without."""
+    documents = [dechaff.Document(item.id, item.text, url=item.url) for item in items]
+    model = dechaff.fit(documents) if learn else None
+    return [dechaff.clean(document, model=model).text for document in documents]
 
 
 def dedup_targets(texts: list[str]) -> list[int | None]:
@@ -228,17 +249,18 @@ def main() -> int:
         print(f"{args.corpus}: no pages.jsonl.gz here; nothing to measure")
         return 0
     pages = load_pages(args.corpus)
-    extra: list[tuple[str, str, str]] = []
+    extra: list[tuple[str, str, str, str | None]] = []
     for path in sorted(args.wet.glob("*.warc.wet.gz")) if args.wet.is_dir() else []:
         for number, record in enumerate(read_warc(path)):
             document = record.document
             if document is not None and len(WORD.findall(document.text)) >= MIN_WORDS:
-                extra.append((f"wet:{path.name}:{number}", document.text, document.text))
+                extra.append((f"wet:{path.name}:{number}", document.text, document.text,
+                              document.url))
     seed_page = REPO / "seeds" / "000_048e5db32382f57f.txt"
     if seed_page.exists():
         expected = seed_page.with_name("000_048e5db32382f57f.expected.txt")
         extra.append(("seed", seed_page.read_text(encoding="utf-8"),
-                      expected.read_text(encoding="utf-8")))
+                      expected.read_text(encoding="utf-8"), None))
     items = build(pages, extra, args.seed)
     duplicates, unscored = labels([item.source for item in items])
     kinds: dict[str, int] = {}
@@ -247,7 +269,8 @@ def main() -> int:
     print(f"{len(items)} documents ({', '.join(f'{n} {k}' for k, n in kinds.items())}); "
           f"{len(duplicates)} duplicate pairs, {len(unscored)} unscored")
     engines: dict[str, Callable[[], list[int | None]]] = {
-        "dechaff": lambda: dedup_targets([dechaff.clean(item.text).text for item in items]),
+        "dechaff": lambda: dedup_targets(cleaned(items, learn=True)),
+        "dechaff, no learning": lambda: dedup_targets(cleaned(items, learn=False)),
         "dedup on sources": lambda: dedup_targets([item.source for item in items]),
         "datasketch raw": lambda: datasketch_raw([item.text for item in items]),
     }
