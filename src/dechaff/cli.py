@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", metavar="FILE.jsonl", help="write one JSON line per input record"
     )
     clean.add_argument(
+        "--html-report", metavar="FILE.html",
+        help="write a self-contained HTML page of what was removed: summary, charts, sampled "
+        "documents with removals highlighted, duplicate clusters, rejected records",
+    )
+    clean.add_argument(
         "--strict", action="store_true",
         help="stop with exit code 1 at the first record or input that cannot be read",
     )
@@ -236,7 +241,7 @@ def clean_command(args: argparse.Namespace) -> int:
         input_format=args.input_format, read=_read_options(args), dedup=not args.no_dedup,
         threshold=args.threshold, num_perm=args.num_perm, index=args.index, jobs=args.jobs,
         shard_size=args.shard_size, resume=args.resume, learn=not args.no_learn,
-        model=args.model, save_model=args.save_model,
+        model=args.model, save_model=args.save_model, html_report=args.html_report,
     )
     terminal = not args.quiet and sys.stderr.isatty()
     notify = _message if not terminal else _message_over_bar

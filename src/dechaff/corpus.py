@@ -61,6 +61,9 @@ class CleanJob:
     # the report need them); without, only what the payload and the summary need travels.
     keep_text: bool = True
     keep_removals: bool = True
+    # Whether the results also carry the text each removal took out (an audit report draws
+    # the input from them; off by default, as it adds the removed text to what travels).
+    keep_removed_text: bool = False
     # Boilerplate learned from the corpus (or loaded), applied to every record.
     model: Model | None = None
 
@@ -78,7 +81,8 @@ class CleanJob:
             names = RecordFields(self.options.text_field, self.options.id_field,
                                  self.options.url_field)
             payload = encode_payload(self.payload, document, outcome.text, names)
-        return Processed(outcome.compact(self.keep_text, self.keep_removals), payload)
+        compacted = outcome.compact(self.keep_text, self.keep_removals, self.keep_removed_text)
+        return Processed(compacted, payload)
 
 
 class CorpusRun:

@@ -108,14 +108,17 @@ def choose_destination(
 
 
 def check_paths(
-    plan: InputPlan, destination: Destination, report: str | None, index: str | None = None
+    plan: InputPlan, destination: Destination, report: str | None, index: str | None = None,
+    *others: tuple[str, str | None],
 ) -> None:
-    """Refuse outputs that would overwrite an input, each other, or land in an input tree."""
+    """Refuse outputs that would overwrite an input, each other, or land in an input tree.
+
+    ``others`` are more output files, as (option, path or None).
+    """
     sources = {_canonical(source.path, source.root, source.name)
                for source in plan.inputs if source.path != STDIN}
-    files = [("--report", report)] if report is not None else []
-    if index is not None:
-        files.append(("--index", index))
+    files = [(flag, path) for flag, path in (("--report", report), ("--index", index), *others)
+             if path is not None]
     shards = destination.shards
     if destination.path is not None and destination.kind != "tree" and shards is None:
         files.insert(0, ("-o", destination.path))

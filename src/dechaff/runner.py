@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
+from .audit import AuditCollector, write_report
 from .compression import CompressedWriter
 from .config import Config
 from .corpus import CleanJob, CorpusRun, Notify
@@ -70,6 +71,7 @@ class CleanRequest:
     learn: bool = True
     model: str | None = None
     save_model: str | None = None
+    html_report: str | None = None
 
     @property
     def learning(self) -> LearningPlan:
@@ -78,7 +80,7 @@ class CleanRequest:
     def fingerprint(self) -> dict[str, Any]:
         """The options that decide what a run writes (``--resume`` must repeat them)."""
         options = asdict(self)
-        for name in ("jobs", "resume", "strict", "save_model"):
+        for name in ("jobs", "resume", "strict", "save_model", "html_report"):
             options.pop(name)
         options["inputs"] = list(self.inputs)
         options["skip"] = list(self.skip)
@@ -107,7 +109,8 @@ def run_clean(
     plan = expand_inputs(request.inputs, request.input_format)
     destination = choose_destination(request.output, plan, request.inputs,
                                      request.output_format, request.shard_size)
-    check_paths(plan, destination, request.report, request.index)
+    check_paths(plan, destination, request.report, request.index,
+                ("--save-model", request.save_model), ("--html-report", request.html_report))
     if request.resume and destination.shards is None:
         raise UsageError("--resume carries on a sharded output: it needs --shard-size")
     if request.resume and not plan.rereadable:
@@ -127,7 +130,8 @@ def run_clean(
         model = _model(request, plan, journal, progress)
         job = CleanJob(config, request.read, payload,
                        keep_text=dedup is not None or payload == "none",
-                       keep_removals=request.report is not None, model=model)
+                       keep_removals=request.report is not None, model=model,
+                       keep_removed_text=request.html_report is not None)
         summary = _run(request, plan, destination, job, journal, dedup, say, position, bar,
                        batching)
         summary.learned_from = model.documents if model is not None else None
@@ -136,6 +140,8 @@ def run_clean(
             remove_temporaries(destination.path)
         if request.report is not None and journal is None:
             remove_temporaries(request.report)
+        if request.html_report is not None:
+            remove_temporaries(request.html_report)
         if journal is not None:
             journal.close()
             if not journal.checkpoints:  # nothing finished: nothing to carry on from
@@ -170,6 +176,7 @@ def _run(
             summary = Summary.from_dict(journal.last.summary)
         _announce(plan, summary, request.strict, say, count=journal is None or not skip)
         report, report_file = _open_report(request.report, journal, stack)
+        audit = AuditCollector() if request.html_report is not None else None
         decided = None
         if journal is not None and dedup is not None:
             last = journal.last
@@ -179,7 +186,7 @@ def _run(
                 dedup.replay(_decided(destination, journal, request.read))
         run = CorpusRun(plan.inputs, job, jobs=request.jobs or available_cores(),
                         strict=request.strict, notify=say, dedup=dedup, report=report,
-                        summary=summary, on_outcome=_log(decided), skip=skip,
+                        summary=summary, on_outcome=_observers(_log(decided), audit), skip=skip,
                         position=position, progress=bar, **batching)
 
         def checkpoint(shard: Shard) -> None:
@@ -201,6 +208,9 @@ def _run(
                 bar.close()
         if summary.unreadable and not summary.documents:
             raise InputError("no input could be read; nothing was written")
+    # Written once the other outputs are complete, so that it shows a finished run.
+    if audit is not None and request.html_report is not None:
+        write_report(request.html_report, audit, summary, request.inputs)
     return summary
 
 
@@ -343,6 +353,21 @@ def _log(decided: AppendFile | None) -> Callable[[Outcome], None] | None:
             log.write(json.dumps([name, outcome.text]).encode() + b"\n")
 
     return note
+
+
+def _observers(
+    *observers: Callable[[Outcome], None] | None,
+) -> Callable[[Outcome], None] | None:
+    """One ``on_outcome`` that tells each of ``observers`` (those not None), in order."""
+    present = [observer for observer in observers if observer is not None]
+    if len(present) <= 1:
+        return present[0] if present else None
+
+    def tell(outcome: Outcome) -> None:
+        for observer in present:
+            observer(outcome)
+
+    return tell
 
 
 def _decided(
