@@ -6,6 +6,9 @@ Part 1, one core: the WET excerpts of ../shared/corpora/wet are read with
 (then, separately, ``dechaff.clean_text``), in this one process. A trivial line filter over
 the same input is timed as a peer, so that the ratio can be compared across machines.
 
+``--single-line`` also cleans the same text as one record of one line (its newlines made
+spaces), the worst case for anything that looks back along a line.
+
 Part 2, end to end (see end_to_end.py): ``dechaff clean --no-dedup`` as a command on a
 JSONL.zst corpus of ``--corpus-megabytes`` MB of uncompressed JSONL (1000 by default) made
 from the real texts, with ``--jobs 1`` and ``--jobs 2``, peak memory for each (and for a
@@ -14,7 +17,7 @@ through a plain read-decompress-parse-serialise-compress-write loop as the I/O c
 ``--no-end-to-end`` leaves part 2 out.
 
     .venv/bin/python benchmarks/throughput.py [--megabytes N] [--corpus-megabytes N]
-        [--no-end-to-end] [--profile] [--no-floor]
+        [--no-end-to-end] [--profile] [--single-line] [--no-floor]
 
 Floors: 20 MB/s per core for ``clean``; ``--jobs 2`` at least 1.6x the rate of ``--jobs 1``.
 Exit 1 when one is not met (unless ``--no-floor``). Without ../shared the script says so and
@@ -149,6 +152,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true",
                         help="also run clean under cProfile; print the top 25 by cumulative time")
     parser.add_argument("--no-rules", action="store_true", help="skip the per-rule breakdown")
+    parser.add_argument("--single-line", action="store_true",
+                        help="also clean the whole input as one record of one line")
     parser.add_argument("--no-floor", action="store_true", help="exit 0 even below the floor")
     parser.add_argument("--corpus-megabytes", type=float, default=1000.0, metavar="N",
                         help="MB of uncompressed JSONL for the end-to-end runs (default 1000)")
@@ -194,6 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     clean_rate = size / MB / results[0][1]
     print(f"clean is {results[2][1] / results[0][1]:.3f}x the speed of the blank-line filter")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+    if args.single_line:
+        one_line = " ".join(text.replace("\n", " ") for text in texts)
+        seconds = timed(lambda: clean(one_line))
+        print(f"one record of one line, {len(one_line.encode('utf-8')) / MB:.1f} MB: "
+              f"{seconds:.2f} s, {len(one_line.encode('utf-8')) / MB / seconds:.2f} MB/s")
 
     if not args.no_rules:
         print()

@@ -30,11 +30,9 @@ cleaning a cleaned text removes nothing more. A page with no anchor loses nothin
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import methodcaller
+from itertools import accumulate, compress, filterfalse
 
-from .dates import could_be_date_lines, parse_date_line
-from .layout import page_layout, paragraph_keys
+from .layout import date_lines, page_layout, paragraph_keys
 from .lineshape import is_prose, is_sentence
 from .page import Page
 from .tables import function_words
@@ -65,9 +63,7 @@ _CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = ("...", "…", "[…]", "[...]")
 # Punctuation around a word ("(the", "und,") hides it from the function-word table.
-_strip_punctuation = methodcaller(
-    "strip", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…·•|¡¿"
-)
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…·•|¡¿"
 
 
 def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[int, str]:
@@ -80,18 +76,19 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     layout = page_layout(page)
     # Table chrome stays among the lines (it splits clusters: "Share this:" closes an
     # article), but it is left to the scaffolding rule; credits sit inside articles.
-    lines = [
-        index for index in page.kept_content()
-        if index not in absent and index not in layout.credits
-    ]
+    lines = page.kept_content()
+    if absent or layout.credits:
+        lines = list(filterfalse((absent | layout.credits).__contains__, lines))
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
     named, sentences = _named_and_sentences(page, lines, weight_of)
     boilerplate: dict[int, str] = {}
     for _ in range(MOST_ROUNDS):
-        survivors = [index for index in lines if index not in boilerplate]
-        weights = [0.0 if index in named else weight_of[index] for index in survivors]
+        survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
+        weights = list(map(weight_of.__getitem__, survivors))
+        for position in compress(range(len(survivors)), map(named.__contains__, survivors)):
+            weights[position] = 0.0
         found = _outside_article(page, survivors, weights, named, sentences)
         if not found:
             break
@@ -128,7 +125,7 @@ def _weights(page: Page, lines: list[int]) -> dict[int, float]:
     """:func:`anchor_weights` of ``lines``, each line's computed once per page."""
     known = page.memo.setdefault("anchor_weights", {})
     assert isinstance(known, dict)
-    missing = [index for index in lines if index not in known]
+    missing = list(filterfalse(known.__contains__, lines))
     if missing:
         extra = page.memo.get("extra_function_words", frozenset())
         assert isinstance(extra, frozenset)
@@ -143,17 +140,17 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
     keys = paragraph_keys(page)
     words_table = _with_learned(extra_words) if extra_words else function_words()
     weights = [0.0] * len(lines)
-    long_enough = compress(
-        range(len(lines)),
-        map(ANCHOR_MIN_CHARS.__le__, map(len, map(stripped.__getitem__, lines))),
-    )
+    long_enough = [
+        position for position, index in enumerate(lines)
+        if len(stripped[index]) >= ANCHOR_MIN_CHARS
+    ]
     for position in long_enough:
         index = lines[position]
         text = stripped[index]
         prose = is_prose(text)
         if not prose and text.count(" ") < RUNNING_TEXT_WORDS - 1:
             continue
-        words = list(filter(None, map(_strip_punctuation, keys[index].split())))
+        words = [bare for word in keys[index].split() if (bare := word.strip(_PUNCTUATION))]
         count = len(words)
         if count and sum(map(str.isalpha, words)) < WORDY_SHARE * count:
             continue
@@ -182,9 +179,12 @@ def _named_and_sentences(
     if memo is None:
         stripped = page.stripped
         short = [index for index in lines if not weight_of[index]]
-        maybe = compress(short, could_be_date_lines([stripped[index] for index in short]))
-        dates = {index for index in maybe if parse_date_line(stripped[index]) is not None}
-        sentences = {index for index in short if is_sentence(stripped[index])}
+        dates = set(date_lines(page, short))
+        # A sentence has five words or more: most short lines fail that before the full test.
+        sentences = {
+            index for index in short
+            if stripped[index].count(" ") >= 4 and is_sentence(stripped[index])
+        }
         layout = page_layout(page)
         learned = learned_chrome(page).anywhere
         named = set(layout.chrome) | set(layout.edge_chrome) | dates | set(learned)
@@ -233,14 +233,9 @@ def _outside_article(
         _keep_introduced_list(page, lines, last, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     found: dict[int, str] = {}
-    position = 0
+    position = _next(kept, False, 0)
     while position < len(lines):
-        if kept[position]:
-            position += 1
-            continue
-        end = position
-        while end < len(lines) and not kept[end]:
-            end += 1
+        end = _next(kept, True, position)
         run = range(position, end)
         if len(run) >= SHORTEST_REMOVED_RUN or any(is_named[item] for item in run):
             where = _where(lines, run, span)
@@ -248,8 +243,17 @@ def _outside_article(
             for item in run:
                 if not is_named[item]:
                     found[lines[item]] = reason
-        position = end
+        position = _next(kept, False, end)
     return found
+
+
+def _next(flags: list[bool], value: bool, start: int) -> int:
+    """The first position from ``start`` on where ``flags`` holds ``value`` (or the end):
+    list.index searches in C, where a loop would step through every line."""
+    try:
+        return flags.index(value, start)
+    except ValueError:
+        return len(flags)
 
 
 def _keep_introduced_list(

@@ -102,12 +102,17 @@ def fit(documents: Iterable[Document | str], options: FitOptions | None = None) 
         templates = page_line_templates(page)
         words: set[str] = set()
         long_lines: dict[str, int] = {}
-        for stripped, template in zip(page.stripped, templates, strict=True):
-            if len(stripped) >= LONG_PROSE_CHARS and is_prose(stripped):
-                words.update(
+        long_enough = [
+            index for index, stripped in enumerate(page.stripped)
+            if len(stripped) >= LONG_PROSE_CHARS
+        ]
+        for index in long_enough:
+            stripped, template = page.stripped[index], templates[index]
+            if is_prose(stripped):
+                words.update([
                     word for word in template.translate(_PUNCTUATION_TO_SPACE).split()
                     if len(word) <= FUNCTION_WORD_MAX_CHARS and word.isalpha()
-                )
+                ])
                 if len(stripped) >= PARAGRAPH_CHARS:
                     long_lines[template] = len(stripped)
         word_documents.update(words)

@@ -17,9 +17,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress
-from operator import methodcaller
+from itertools import accumulate
 
+from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
@@ -31,7 +31,6 @@ _ODD_SPACES = "".join(
     character for character in map(chr, range(0x3001)) if character.isspace()
 ).replace(" ", "").replace("\n", "")
 _ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
-_strip_blanks = methodcaller("strip", BLANK_CHARACTERS)
 # Chrome lines are short; longer lines are never compared with the table.
 LONGEST_CHROME_LINE = 600
 
@@ -207,11 +206,8 @@ def _find_layout(page: Page) -> Layout:
     for keyword_line in table.keyword_lines:
         if keyword_line.keyword not in folded:
             continue
-        offsets = [
-            folded.rfind("\n", 0, match.start()) + 1
-            for match in re.finditer(re.escape(keyword_line.keyword), folded)
-        ]
-        for index in _line_numbers(page, folded, offsets):
+        offsets = [match.start() for match in re.finditer(re.escape(keyword_line.keyword), folded)]
+        for index in _line_numbers(page, folded, offsets, at_line_start=False):
             if (
                 kept[index]
                 and index not in chrome
@@ -235,9 +231,9 @@ def _find_body(page: Page, chrome: dict[int, str], credits: frozenset[int]) -> B
     repeated_paragraph, and the body must not move when the text is cleaned again.
     """
     stripped, kept = page.stripped, page.kept
-    long_enough = list(
-        compress(range(len(stripped)), map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped)))
-    )
+    long_enough = [
+        index for index, text in enumerate(stripped) if len(text) >= PROSE_MIN_CHARS_CJK
+    ]
 
     def marks_body(index: int) -> bool:
         text = stripped[index]
@@ -271,7 +267,7 @@ def paragraph_keys(page: Page) -> list[str]:
     keys = page.memo.get("paragraph_keys")
     if keys is None:
         folded = folded_text(page)
-        keys = list(map(_strip_blanks, folded.split("\n")))
+        keys = [line.strip(BLANK_CHARACTERS) for line in folded.split("\n")]
         del keys[len(page.stripped) :]  # the empty piece after a final "\n"
         uneven = _uneven_space_offsets(folded)
         for index in _line_numbers(page, folded, uneven, at_line_start=False):
@@ -307,6 +303,37 @@ def _uneven_space_offsets(text: str) -> list[int]:
     if any(character in text for character in _ODD_SPACES):
         offsets.extend(match.start() for match in _ODD_SPACE.finditer(text))
     return offsets
+
+
+def date_lines(page: Page, lines: list[int]) -> dict[int, DateLine]:
+    """The lines of ``lines`` (ascending) that hold only a date, with their dates, in order.
+
+    Several rules ask about overlapping sets of lines: the page's date lines are found once,
+    from the years in its text, and each request picks its own among those few.
+    """
+    dates = page.memo.get("date_lines")
+    if dates is None:
+        dates = page.memo["date_lines"] = _all_date_lines(page)
+    assert isinstance(dates, dict)
+    found = {}
+    for index, parsed in dates.items():
+        position = bisect_left(lines, index)
+        if position < len(lines) and lines[position] == index:
+            found[index] = parsed
+    return found
+
+
+def _all_date_lines(page: Page) -> dict[int, DateLine]:
+    stripped = page.stripped
+    holding_a_year = _line_numbers(page, page.text, year_offsets(page.text), at_line_start=False)
+    dates = {}
+    for index in holding_a_year:
+        text = stripped[index]
+        if len(text) <= LONGEST_DATE_LINE:
+            parsed = parse_date_line(text)
+            if parsed is not None:
+                dates[index] = parsed
+    return dates
 
 
 def folded_text(page: Page) -> str:

@@ -8,8 +8,10 @@ corpus and per-line objects would cost more than the rules themselves.
 
 from __future__ import annotations
 
-from itertools import accumulate, compress
-from operator import and_, methodcaller
+from collections.abc import Mapping
+from functools import partial
+from itertools import accumulate, compress, repeat
+from operator import and_
 from typing import Any
 
 from .document import Removal
@@ -46,7 +48,8 @@ class Page:
             self.ends.append(len(text))
             self.contents.append(tail)
         self.starts = [0, *self.ends[:-1]] if self.ends else []
-        self.stripped = list(map(methodcaller("strip", BLANK_CHARACTERS), self.contents))
+        # A comprehension calling str.strip beats map(methodcaller(...)) on CPython 3.11.
+        self.stripped = [line.strip(BLANK_CHARACTERS) for line in self.contents]
         self._nonblank = list(map(bool, self.stripped))
         self.kept = [True] * len(self.contents)
         self.removals: list[Removal] = []
@@ -71,9 +74,24 @@ class Page:
     def remove_line(self, index: int, rule: str, reason: str) -> None:
         """Remove a whole line with its terminator."""
         self.kept[index] = False
-        self.removals.append(Removal(rule, self.starts[index], self.ends[index], reason))
+        self.removals.append(_removal((rule, self.starts[index], self.ends[index], reason)))
+
+    def remove_lines(self, reasons: Mapping[int, str], rule: str) -> None:
+        """Remove whole lines, each with its reason (rules often remove hundreds at once)."""
+        kept = self.kept
+        for index in reasons:
+            kept[index] = False
+        spans = zip(
+            repeat(rule), map(self.starts.__getitem__, reasons),
+            map(self.ends.__getitem__, reasons), reasons.values(), strict=False,
+        )
+        self.removals.extend(map(_removal, spans))
 
     def remove_span(self, start: int, end: int, rule: str, reason: str) -> None:
         """Remove part of a kept line (the line itself stays)."""
         if end > start:
-            self.removals.append(Removal(rule, start, end, reason))
+            self.removals.append(_removal((rule, start, end, reason)))
+
+
+# Removal(...) runs Python code to build the tuple; this builds the same record in C.
+_removal = partial(tuple.__new__, Removal)

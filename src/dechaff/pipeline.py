@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from .config import RULE_NAMES, Config
 from .document import CleanResult, Document, Metadata
@@ -73,10 +74,13 @@ def clean(
             settle_boilerplate_lines(page, config, lambda: _run_again(page, config))
         if config.runs(name):
             FINDERS[name](page, config)
-    removals = tuple(sorted(page.removals, key=lambda removal: removal.start))
+    removals = tuple(sorted(page.removals, key=_start))
     text = apply_removals(document.text, removals)
     metadata = Metadata(date=page.metadata.get("date"), headline=page.metadata.get("headline"))
     return CleanResult(text=text, removals=removals, metadata=metadata, document=document)
+
+
+_start = attrgetter("start")
 
 
 def _run_again(page: Page, config: Config) -> None:

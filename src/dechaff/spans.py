@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from .document import Removal
 
@@ -13,7 +14,7 @@ def sorted_removals(removals: Iterable[Removal], text_length: int) -> list[Remov
     >>> sorted_removals([Removal("b", 4, 6, ""), Removal("a", 0, 2, "")], 6)[0].rule
     'a'
     """
-    ordered = sorted(removals, key=lambda removal: (removal.start, removal.end))
+    ordered = sorted(removals, key=_span)
     previous_end = 0
     for removal in ordered:
         if not 0 <= removal.start <= removal.end <= text_length:
@@ -37,3 +38,6 @@ def apply_removals(text: str, removals: Iterable[Removal]) -> str:
         position = removal.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+_span = itemgetter(1, 2)  # (start, end)

@@ -48,14 +48,19 @@ class PatternSet:
                 by_start.setdefault(start.casefold(), []).append((pattern, source))
         self._sources = by_start
         # Per start: one alternation that answers most lines in a single call, then the
-        # patterns one by one to say which matched.
+        # patterns one by one (compiled once) to say which matched.
         self._by_start = {
             start: (
                 _alternation([pattern for pattern, _ in items]),
-                items,
+                [(re.compile(pattern, re.IGNORECASE), source) for pattern, source in items],
             )
             for start, items in by_start.items()
         }
+        # Starts whose alternation rewrites a pattern (see _alternation): always checked again.
+        self._numbered = frozenset(
+            start for start, items in by_start.items()
+            if any(pattern.startswith(_NUMBER_FIRST) for pattern, _ in items)
+        )
 
     @property
     def after_numbers(self) -> list[str]:
@@ -84,11 +89,14 @@ class PatternSet:
     def match_keys(self, collapsed: str, keys: tuple[str, ...]) -> Any:
         """:meth:`match`, with the line's :func:`start_keys` already known."""
         by_start = self._by_start
-        for key in keys:
-            candidate = by_start.get(key)
+        for start in keys:
+            candidate = by_start.get(start)
             if candidate and candidate[0].fullmatch(collapsed):
-                for pattern, source in candidate[1]:
-                    if re.fullmatch(pattern, collapsed, re.IGNORECASE):
+                patterns = candidate[1]
+                if len(patterns) == 1 and start not in self._numbered:
+                    return patterns[0][1]  # the alternation was this very pattern
+                for pattern, source in patterns:
+                    if pattern.fullmatch(collapsed):
                         return source
         return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import compress
-from operator import methodcaller, not_
+from operator import not_
 
 from ..config import Config
 from ..page import BLANK_CHARACTERS, Page
@@ -37,7 +37,7 @@ def find_blank_lines(page: Page, config: Config) -> None:
         elif contents[index]:
             end = starts[index] + len(contents[index])
             page.remove_span(starts[index], end, RULE, "whitespace on an empty line")
-    trailing = map(_ends_blank, map(contents.__getitem__, map(lines.__getitem__, content)))
+    trailing = [contents[lines[position]].endswith(_BLANKS) for position in content]
     for position in compress(content, trailing):
         index = lines[position]
         text = contents[index]
@@ -47,4 +47,4 @@ def find_blank_lines(page: Page, config: Config) -> None:
         )
 
 
-_ends_blank = methodcaller("endswith", tuple(BLANK_CHARACTERS))
+_BLANKS = tuple(BLANK_CHARACTERS)

@@ -23,8 +23,7 @@ def find_boilerplate_lines(page: Page, config: Config) -> bool:
     """Remove the boilerplate lines of the page as it is now; whether any went."""
     absent = frozenset(later_copies(page, config)) if config.runs("repeated_paragraph") else None
     found = find_boilerplate(page, absent or frozenset())
-    for index, reason in found.items():
-        page.remove_line(index, RULE, reason)
+    page.remove_lines(found, RULE)
     return bool(found)
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
 
 from ..config import Config
-from ..dates import could_be_date_lines, parse_date_line
-from ..layout import page_body
+from ..layout import date_lines, page_body
 from ..page import Page
 
 RULE = "date_header"
@@ -19,11 +17,8 @@ def find_date_headers(page: Page, config: Config) -> None:
     head = page.kept_content()
     if body is not None:
         head = head[: bisect_left(head, body.first)]
-    for index in compress(head, could_be_date_lines([page.stripped[index] for index in head])):
+    for index, parsed in date_lines(page, head).items():
         text = page.stripped[index]
-        parsed = parse_date_line(text)
-        if parsed is None:
-            continue
         if parsed.iso and "date" not in page.metadata:
             page.metadata["date"] = parsed.iso
         page.remove_line(index, RULE, f"date line at the head of the page ({text!r})")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import compress
-from operator import methodcaller
 
 from ..config import Config
 from ..page import Page
@@ -44,9 +44,7 @@ def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
     stripped = page.stripped
     shortest = config.paragraph_min_chars
     content = page.kept_content()
-    long_enough = list(
-        compress(content, map(shortest.__le__, map(len, map(stripped.__getitem__, content))))
-    )
+    long_enough = [index for index in content if len(stripped[index]) >= shortest]
     copies: dict[int, int] = {}
     first_seen: dict[str, int] = {}
     # Only keys printed twice can have copies; truncated copies ("lead…") are looked up apart.
@@ -55,17 +53,14 @@ def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
         earlier = first_seen.setdefault(keys[index], index + 1)
         if earlier != index + 1:
             copies[index] = earlier
-    truncated = compress(long_enough, map(_ends_with_ellipsis, map(keys.__getitem__, long_enough)))
+    truncated = [index for index in long_enough if keys[index].endswith(_ELLIPSES)]
     for index in truncated:
         if index not in copies:
-            earlier_lines = [line for line in long_enough if line < index]
+            earlier_lines = long_enough[: bisect_left(long_enough, index)]
             line_number = _truncated_copy_of(keys[index], keys, earlier_lines, shortest)
             if line_number is not None:
                 copies[index] = line_number
     return dict(sorted(copies.items()))
-
-
-_ends_with_ellipsis = methodcaller("endswith", _ELLIPSES)
 
 
 def _truncated_copy_of(

@@ -10,12 +10,10 @@ menus: runs of short link-like lines of which a good share are known chrome.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress
-from operator import and_, methodcaller, not_, or_
+from operator import or_
 
 from ..config import Config
-from ..dates import could_be_date_lines, parse_date_line
-from ..layout import Body, page_body, page_layout
+from ..layout import Body, date_lines, page_body, page_layout
 from ..page import Page
 
 RULE = "scaffolding"
@@ -30,7 +28,7 @@ MOST_MENU_ITEM_WORDS = 3
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
     body, chrome, edge_chrome = page_body(page), layout.chrome, layout.edge_chrome
-    stripped, kept = page.stripped, page.kept
+    kept = page.kept
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)
     unknown = []
@@ -42,13 +40,10 @@ def find_scaffolding(page: Page, config: Config) -> None:
             found[index] = f"{reason} at the {_where(body, index)} of the page"
         else:
             unknown.append(index)
-    maybe_dates = could_be_date_lines([stripped[index] for index in unknown])
-    for index in compress(unknown, maybe_dates):
-        if parse_date_line(stripped[index]):
-            found[index] = f"date line at the {_where(body, index)} of the page"
+    for index in date_lines(page, unknown):
+        found[index] = f"date line at the {_where(body, index)} of the page"
     found.update(_menus(page, body, edge_lines, found, layout.credits))
-    for index in sorted(found):
-        page.remove_line(index, RULE, found[index])
+    page.remove_lines({index: found[index] for index in sorted(found)}, RULE)
 
 
 def _where(body: Body | None, index: int) -> str:
@@ -75,16 +70,15 @@ def _menus(
     """Runs of short lines at the head or tail that are mostly known chrome: a menu."""
     stripped = page.stripped
     texts = list(map(stripped.__getitem__, edge_lines))
-    short = map(
-        and_,
-        map(LONGEST_MENU_ITEM_CHARS.__ge__, map(len, texts)),
-        map(MOST_MENU_ITEM_WORDS.__gt__, map(_count_spaces, texts)),
-    )
-    unfinished = map(not_, map(_ends_sentence, map(_strip_closers, texts)))
+    menu_like = [
+        len(text) <= LONGEST_MENU_ITEM_CHARS
+        and text.count(" ") < MOST_MENU_ITEM_WORDS
+        and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END_TUPLE)
+        for text in texts
+    ]
     known = list(
         map(or_, map(found.__contains__, edge_lines), map(credits.__contains__, edge_lines))
     )
-    menu_like = list(map(and_, short, unfinished))
     menus: dict[int, str] = {}
     run: list[int] = []
     known_count = 0
@@ -120,6 +114,4 @@ def _close_menu(
                 menus[index] = f"menu of {len(run)} short lines around {example!r}"
 
 
-_count_spaces = methodcaller("count", " ")
-_strip_closers = methodcaller("rstrip", _CLOSERS)
-_ends_sentence = methodcaller("endswith", tuple(_SENTENCE_ENDS))
+_SENTENCE_END_TUPLE = tuple(_SENTENCE_ENDS)

@@ -30,8 +30,7 @@ def find_site_templates(page: Page, config: Config) -> None:
         if matched and 2 * matched > prose:
             for index in running_text_lines(page, list(found)):
                 del found[index]
-        for index, reason in found.items():
-            page.remove_line(index, RULE, reason)
+        page.remove_lines(found, RULE)
     if learned.edge:
         body = page_body(page)
         for index, reason in learned.edge.items():

@@ -1,0 +1,58 @@
+"""Date lines: the quick sweeps that pick the lines worth parsing must never miss one."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dechaff.dates import parse_date_line, year_offsets
+from dechaff.layout import date_lines
+from dechaff.page import Page
+from dechaff.tables import date_table
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@given(st.lists(st.text(alphabet="0129 -/\n\u0661\u0662x", max_size=12), max_size=8))
+def test_year_offsets_find_every_line_holding_a_year(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    lines_with_a_year = {
+        number for number, line in enumerate(text.split("\n")) if _YEAR.search(line)
+    }
+    found = {text.count("\n", 0, offset) for offset in year_offsets(text)}
+    assert found == lines_with_a_year
+
+
+def test_date_lines_are_the_lines_that_parse_as_dates() -> None:
+    text = "Home\nFriday 31 December 2021\n© 2021 Example\nPosted on July 4, 2020\n2019-07-14\n"
+    page = Page(text)
+    everything = list(range(len(page)))
+    expected = {
+        index: parsed
+        for index in everything
+        if (parsed := parse_date_line(page.stripped[index])) is not None
+    }
+    assert date_lines(page, everything) == expected
+    assert list(date_lines(page, [0, 2, 4])) == [4]
+
+
+def test_month_and_weekday_names_are_read_in_any_case() -> None:
+    table = date_table()
+    for month, number in table.month_numbers.items():
+        for written in {month, month.upper(), month.title()}:
+            parsed = parse_date_line(f"4 {written} 2020")
+            if parsed is None:  # a spelling that only reads after the day ("May 4, 2020")
+                parsed = parse_date_line(f"{written} 4, 2020")
+            assert parsed is not None, written
+            assert parsed.iso == f"2020-{number:02d}-04", written
+    for weekday in table.weekdays:
+        for written in {weekday, weekday.upper(), weekday.title()}:
+            parsed = parse_date_line(f"{written}, 4 July 2020")
+            assert parsed is not None, written
+            assert parsed.iso == "2020-07-04", written
+    for lead in table.lead_words:
+        parsed = parse_date_line(f"{lead.upper()} 2020-07-04")
+        assert parsed is not None, lead
+        assert parsed.iso == "2020-07-04", lead
