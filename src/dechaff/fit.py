@@ -141,8 +141,9 @@ def fit(documents: Iterable[Document | str], options: FitOptions | None = None) 
             sites[host] = SiteTemplates(page_count, MappingProxyType(found))
     cross_site = _cross_site(site_counts, page_lines, options.cross_site_sites)
     least_documents = max(3, ceil(options.function_word_share * count))
-    learned = [word for word, n in word_documents.most_common(MOST_FUNCTION_WORDS)
-               if n >= least_documents]
+    # Ties are broken by the word: the order a set yields words in changes between runs.
+    ranked = sorted(word_documents.items(), key=lambda item: (-item[1], item[0]))
+    learned = [word for word, n in ranked[:MOST_FUNCTION_WORDS] if n >= least_documents]
     return Model(
         documents=count,
         sites=MappingProxyType(sites),
