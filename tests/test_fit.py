@@ -94,6 +94,55 @@ def test_a_page_printed_twice_on_its_site_keeps_its_text() -> None:
         assert all(paragraph in text for paragraph in story)
 
 
+# A site's chrome with more prose than an article: a blurb and teasers of other stories.
+BLURB = [
+    "Harbour Notes is written by Anna, who has lived by the old quay for thirty years and "
+    "writes about the town, its boats and its people every week.",
+    "Our newsletter comes out every Sunday morning. It holds the week's stories, the tide "
+    "tables and the dates of the markets, and you can leave it whenever you like.",
+    "Last week: the lighthouse keeper's daughter told us how the lamp was lit by hand until "
+    "the year the power line finally reached the point.",
+]
+
+
+# Articles of a few paragraphs each (the pages hold more than a blurb's worth of their own).
+LONG_STORIES = [
+    [*STORIES[n], f"{extra} The paper will follow the story in the coming weeks, and readers "
+     "can send their questions to the newsroom by letter or by email."]
+    for n, extra in enumerate([
+        "The harbour master said the new berths would take ships of twice the present size.",
+        "The engineers found that the old stones had been cut from the quarry on the hill.",
+        "Each child was given a tree to look after and a small sign with its name on it.",
+        "Some stalls sold out of bread before dark, and the lantern makers ran out of wax.",
+    ])
+]
+
+
+def test_prose_the_site_prints_around_each_article_goes() -> None:
+    pages = [
+        dechaff.Document(f"p{n}", "\n\n".join([BLURB[0], *story, *BLURB[1:]]) + "\n",
+                         url=f"https://notes.example/{n}")
+        for n, story in enumerate(LONG_STORIES)
+    ]
+    model = dechaff.fit(pages)
+    for page, story in zip(pages, LONG_STORIES, strict=True):
+        result = dechaff.clean(page, model=model)
+        assert result.text == "\n\n".join(story) + "\n"
+        assert {removal.rule for removal in result.removals} <= {"site_template", "blank_lines"}
+
+
+def test_a_learned_sentence_inside_a_page_s_own_article_stays() -> None:
+    """A quote printed by two stories of a site is learned, but not taken out of either."""
+    quote = "\"We will not give up the harbour,\" the mayor said to the crowd on the quay."
+    stories = [[*story[:1], quote, *story[1:]] for story in STORIES[:2]] + STORIES[2:]
+    pages = [site_page(number, stories[number % len(stories)]) for number in range(4)]
+    model = dechaff.fit(pages)
+    assert line_template(quote) in model.templates_for("notes.example")
+    for page, story in zip(pages, stories, strict=True):
+        text = dechaff.clean(page, model=model).text
+        assert all(paragraph in text for paragraph in story)
+
+
 def syndicated_corpus() -> list[dechaff.Document]:
     """One agency story printed by six sites, each in its own chrome and beside its own
     stories; and a line of platform chrome printed by the same six sites under other stories."""
