@@ -76,6 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="clean in N processes (default: every core); the output is the same for any N",
     )
     clean.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="run on this machine (local) or on a Dask cluster (dask, needs "
+        "pip install 'dechaff[dask]'); the output is the same",
+    )
+    clean.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: tcp://HOST:PORT of a running scheduler, or local:N for N "
+        "worker processes here (default: local:<cores>)",
+    )
+    clean.add_argument(
         "--report", metavar="FILE.jsonl", help="write one JSON line per input record"
     )
     clean.add_argument(
@@ -242,6 +252,7 @@ def clean_command(args: argparse.Namespace) -> int:
         threshold=args.threshold, num_perm=args.num_perm, index=args.index, jobs=args.jobs,
         shard_size=args.shard_size, resume=args.resume, learn=not args.no_learn,
         model=args.model, save_model=args.save_model, html_report=args.html_report,
+        engine=args.engine, scheduler=args.scheduler,
     )
     terminal = not args.quiet and sys.stderr.isatty()
     notify = _message if not terminal else _message_over_bar

@@ -38,3 +38,9 @@ def zstandard(purpose: str) -> ModuleType:
 def pyarrow_parquet(purpose: str) -> ModuleType:
     """``pyarrow.parquet`` (the ``parquet`` extra)."""
     return require("pyarrow.parquet", "parquet", purpose)
+
+
+def dask_distributed(purpose: str) -> ModuleType:
+    """``dask.distributed`` (the ``dask`` extra), for running on a Dask cluster."""
+    require("dask.dataframe", "dask", purpose)
+    return require("distributed", "dask", purpose)

@@ -72,6 +72,8 @@ class CleanRequest:
     model: str | None = None
     save_model: str | None = None
     html_report: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
 
     @property
     def learning(self) -> LearningPlan:
@@ -80,7 +82,8 @@ class CleanRequest:
     def fingerprint(self) -> dict[str, Any]:
         """The options that decide what a run writes (``--resume`` must repeat them)."""
         options = asdict(self)
-        for name in ("jobs", "resume", "strict", "save_model", "html_report"):
+        for name in ("jobs", "resume", "strict", "save_model", "html_report", "engine",
+                     "scheduler"):
             options.pop(name)
         options["inputs"] = list(self.inputs)
         options["skip"] = list(self.skip)
@@ -100,6 +103,15 @@ def run_clean(
     sent to worker processes.
     """
     say: Notify = notify or (lambda kind, text: None)
+    if request.engine not in ("local", "dask"):
+        raise UsageError(f"--engine must be local or dask (got {request.engine!r})")
+    if request.engine == "dask":
+        from .dask.run import run_clean_dask  # dask is imported only when asked for
+
+        return run_clean_dask(request, notify,
+                              scheduler=request.scheduler or f"local:{available_cores()}")
+    if request.scheduler is not None:
+        raise UsageError("--scheduler needs --engine dask")
     try:
         config = Config().without(*request.skip)
     except ConfigError as error:

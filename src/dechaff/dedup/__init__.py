@@ -6,17 +6,19 @@ Candidates come from MinHash LSH; every candidate is verified on the shingle set
 document is decided in input order against the documents kept before it.
 
 The pieces are pure functions (:func:`shingle_batch`, :func:`sign`, :func:`band_keys`,
-:func:`jaccard`, :func:`keep_rule`) so that another engine can run them; :class:`Deduplicator`
-runs them locally on a stream, and its :class:`DedupIndex` carries state from run to run.
+:func:`sketch`, :func:`jaccard`, :func:`keep_rule`, :func:`decide_edges`) so that another
+engine can run them; :class:`Deduplicator` runs them locally on a stream, and its
+:class:`DedupIndex` carries state from run to run.
 """
 
 from .banding import Banding, band_keys, choose_banding
 from .config import DedupConfig
 from .engine import Deduplicator, deduplicate
 from .index import DedupIndex
-from .keep import Decision, keep_rule
+from .keep import Decision, decide_edges, follow_copies, keep_rule
 from .minhash import Permutations, sign, sign_one, signature_hashes
 from .shingles import ShingledBatch, shingle_batch, shingle_hashes
+from .sketch import Sketch, sketch
 from .verify import as_set, jaccard
 
 __all__ = [
@@ -27,10 +29,13 @@ __all__ = [
     "Deduplicator",
     "Permutations",
     "ShingledBatch",
+    "Sketch",
     "as_set",
     "band_keys",
     "choose_banding",
+    "decide_edges",
     "deduplicate",
+    "follow_copies",
     "jaccard",
     "keep_rule",
     "shingle_batch",
@@ -38,4 +43,5 @@ __all__ = [
     "sign",
     "sign_one",
     "signature_hashes",
+    "sketch",
 ]

@@ -46,16 +46,53 @@ def keep_rule(
     ``edges`` are verified pairs ``(i, j, similarity)`` in any order and orientation; pairs
     below ``threshold`` are ignored.
     """
+    duplicates = decide_edges(edges, threshold)
+    return [duplicates.get(document) for document in range(count)]
+
+
+def decide_edges(
+    edges: Iterable[tuple[int, int, float]], threshold: float
+) -> dict[int, tuple[int, float]]:
+    """The keep rule over documents numbered in input order (any integers, not necessarily
+    dense): each duplicate mapped to ``(first kept match, similarity)``. A document that is
+    in no edge, or in none that reaches ``threshold``, is kept and left out of the result,
+    so the cost grows with the edges, not with the corpus.
+
+    >>> decide_edges([(10, 70, 0.9), (70, 99, 0.85), (10, 99, 0.8), (5, 6, 0.5)], 0.8)
+    {70: (10, 0.9), 99: (10, 0.8)}
+    """
     later: dict[int, list[tuple[int, float]]] = {}
     for i, j, similarity in edges:
         if similarity >= threshold and i != j:
             first, second = min(i, j), max(i, j)
             later.setdefault(second, []).append((first, similarity))
-    targets: list[Target] = []
-    for document in range(count):
+    duplicates: dict[int, tuple[int, float]] = {}
+    for document in sorted(later):
         matches = sorted(
-            (first, similarity) for first, similarity in later.get(document, ())
-            if targets[first] is None
+            (first, similarity) for first, similarity in later[document]
+            if first not in duplicates
         )
-        targets.append(matches[0] if matches else None)
-    return targets
+        if matches:
+            duplicates[document] = matches[0]
+    return duplicates
+
+
+def follow_copies(
+    copies: Iterable[tuple[int, int]], duplicates: dict[int, tuple[int, float]]
+) -> dict[int, tuple[int, float]]:
+    """The keep rule for documents whose shingle set equals that of an earlier document.
+
+    ``copies`` are ``(copy, representative)``: the representative is the first document in
+    input order with that set, and ``duplicates`` is the keep rule's answer for
+    representatives (:func:`decide_edges`). A copy has every similarity its representative
+    has, so its first kept match is the representative when that is kept (similarity 1.0), or
+    the representative's own match otherwise; an engine can thus decide copies without
+    comparing them with anything.
+
+    >>> follow_copies([(5, 2), (7, 3)], {3: (1, 0.9)})
+    {5: (2, 1.0), 7: (1, 0.9)}
+    """
+    return {
+        copy: duplicates.get(representative, (representative, 1.0))
+        for copy, representative in copies
+    }
