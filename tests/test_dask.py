@@ -124,6 +124,19 @@ def test_cli_engine_gives_the_local_answer(tmp_path: Path, client: Client) -> No
     assert crossing  # duplicates found across partitions
 
 
+def test_the_model_counted_on_the_workers_is_the_local_one(
+    tmp_path: Path, client: Client
+) -> None:
+    inputs = tuple(str(path) for path in write_corpus(tmp_path))
+    local, remote = tmp_path / "local-model.json", tmp_path / "dask-model.json"
+    run_clean(CleanRequest(inputs, output=str(tmp_path / "local.jsonl"), jobs=1,
+                           save_model=str(local)))
+    dechaff_dask.run_clean_dask(CleanRequest(inputs, output=str(tmp_path / "dask.jsonl"),
+                                             save_model=str(remote)), client=client)
+    assert remote.read_bytes() == local.read_bytes()
+    assert json.loads(local.read_text())["sites"]  # templates were learned
+
+
 def _source_of(report: list[dict[str, Any]], name: str) -> str:
     return next(r["source"].split(":")[0] for r in report if r["id"] == name)
 

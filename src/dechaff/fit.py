@@ -24,6 +24,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from hashlib import blake2b
 from math import ceil
 from types import MappingProxyType
 
@@ -89,15 +90,39 @@ def fit(documents: Iterable[Document | str], options: FitOptions | None = None) 
     >>> sorted(model.templates_for("gazette.example"))
     ['home | news', '© # gazette']
     """
-    options = options or FitOptions()
-    site_pages: Counter[str] = Counter()
-    site_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    page_lines: list[_PageLines] = []
-    word_documents: Counter[str] = Counter()
-    count = 0
+    counts = FitCounts()
     for item in documents:
+        counts.add(item)
+    return counts.model(options)
+
+
+class FitCounts:
+    """What :func:`fit` counts, part by part: counts of separate parts of a corpus merge
+    (:meth:`merge`, in corpus order) into the counts of the whole, so that a cluster can count
+    its partitions on their workers and learn the model :func:`fit` learns from the whole.
+
+    >>> pages = [Document(str(n), f"Menu\\nStory {n} is here.", url=f"https://a.example/{n}")
+    ...          for n in range(4)]
+    >>> first, second = FitCounts(), FitCounts()
+    >>> for page in pages[:2]:
+    ...     first.add(page)
+    >>> for page in pages[2:]:
+    ...     second.add(page)
+    >>> first.merge(second).model() == fit(pages)
+    True
+    """
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.site_pages: Counter[str] = Counter()
+        self.site_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.page_lines: list[_PageLines] = []
+        self.word_documents: Counter[str] = Counter()
+
+    def add(self, item: Document | str) -> None:
+        """Count one document's lines."""
         text, url = (item, None) if isinstance(item, str) else (item.text, item.url)
-        count += 1
+        self.documents += 1
         page = Page(text)
         templates = page_line_templates(page)
         words: set[str] = set()
@@ -115,41 +140,61 @@ def fit(documents: Iterable[Document | str], options: FitOptions | None = None) 
                 ])
                 if len(stripped) >= PARAGRAPH_CHARS:
                     long_lines[template] = len(stripped)
-        word_documents.update(words)
+        self.word_documents.update(words)
         host = host_of(url)
         if host is None:
-            continue
+            return
         distinct = {template for template in templates if template}
-        site_pages[host] += 1
-        site_counts[host].update(distinct)
-        page_lines.append(_PageLines(
-            array("q", map(hash, distinct)),
-            array("q", map(hash, long_lines)),
+        self.site_pages[host] += 1
+        self.site_counts[host].update(distinct)
+        self.page_lines.append(_PageLines(
+            array("q", map(stable_hash, distinct)),
+            array("q", map(stable_hash, long_lines)),
             array("l", long_lines.values()),
         ))
-    sites = {}
-    for host, page_count in site_pages.items():
-        least = max(2, ceil(options.site_share * page_count))
-        # A paragraph found on a few pages is more likely one story printed twice (a tag
-        # page, a print view) than chrome: it must be on half of them, and on three at least.
-        least_paragraph = max(least, 3, ceil(page_count / 2))
-        found = {
-            t: n for t, n in site_counts[host].items()
-            if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
-        }
-        if found:
-            sites[host] = SiteTemplates(page_count, MappingProxyType(found))
-    cross_site = _cross_site(site_counts, page_lines, options.cross_site_sites)
-    least_documents = max(3, ceil(options.function_word_share * count))
-    # Ties are broken by the word: the order a set yields words in changes between runs.
-    ranked = sorted(word_documents.items(), key=lambda item: (-item[1], item[0]))
-    learned = [word for word, n in ranked[:MOST_FUNCTION_WORDS] if n >= least_documents]
-    return Model(
-        documents=count,
-        sites=MappingProxyType(sites),
-        cross_site=MappingProxyType(cross_site),
-        function_words=frozenset(learned),
-    )
+
+    def merge(self, later: FitCounts) -> FitCounts:
+        """These counts with those of the part that follows them in the corpus added."""
+        self.documents += later.documents
+        self.site_pages.update(later.site_pages)
+        for host, counts in later.site_counts.items():
+            self.site_counts[host].update(counts)
+        self.page_lines.extend(later.page_lines)
+        self.word_documents.update(later.word_documents)
+        return self
+
+    def model(self, options: FitOptions | None = None) -> Model:
+        """The model these counts teach."""
+        options = options or FitOptions()
+        sites = {}
+        for host, page_count in self.site_pages.items():
+            least = max(2, ceil(options.site_share * page_count))
+            # A paragraph found on a few pages is more likely one story printed twice (a tag
+            # page, a print view) than chrome: on half of them, and on three at least.
+            least_paragraph = max(least, 3, ceil(page_count / 2))
+            found = {
+                t: n for t, n in self.site_counts[host].items()
+                if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
+            }
+            if found:
+                sites[host] = SiteTemplates(page_count, MappingProxyType(found))
+        cross_site = _cross_site(self.site_counts, self.page_lines, options.cross_site_sites)
+        least_documents = max(3, ceil(options.function_word_share * self.documents))
+        # Ties are broken by the word: the order a set yields words in changes between runs.
+        ranked = sorted(self.word_documents.items(), key=lambda item: (-item[1], item[0]))
+        learned = [word for word, n in ranked[:MOST_FUNCTION_WORDS] if n >= least_documents]
+        return Model(
+            documents=self.documents,
+            sites=MappingProxyType(sites),
+            cross_site=MappingProxyType(cross_site),
+            function_words=frozenset(learned),
+        )
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of ``text`` that is the same in every process (``hash`` of a str is not),
+    so that counts made on different machines can be merged."""
+    return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
 
 
 @dataclass(frozen=True)
@@ -170,7 +215,7 @@ def _cross_site(
     for counts in site_counts.values():
         sites_of.update(counts.keys())
     candidates = {template: n for template, n in sites_of.items() if n >= least_sites}
-    by_hash = {hash(template): template for template in candidates}
+    by_hash = {stable_hash(template): template for template in candidates}
     pages_of: dict[int, list[_PageLines]] = defaultdict(list)
     for page in pages:
         for key in by_hash.keys() & set(page.templates):

@@ -24,7 +24,7 @@ from ..config import Config
 from ..corpus import CleanJob
 from ..dedupstep import Processed, Step
 from ..document import Document
-from ..fit import fit
+from ..fit import FitCounts
 from ..learning import documents_of
 from ..model import Model
 from ..outcome import outcome_of
@@ -95,7 +95,19 @@ def job_for(
     return CleanJob(config, options, payload, keep_text=True, keep_removals=report, model=model)
 
 
-def learn(inputs: Sequence[Input], options: ReadOptions) -> Model:
-    """The model the local engine learns from these inputs (:func:`dechaff.fit` over their
-    documents, in order), learned in one task."""
-    return fit(documents_of(inputs, options))
+def count_for_fit(source: Input, options: ReadOptions) -> FitCounts:
+    """What :func:`dechaff.fit` counts in one input (a partition), counted on its worker."""
+    counts = FitCounts()
+    for document in documents_of([source], options):
+        counts.add(document)
+    return counts
+
+
+def merge_counts(first: FitCounts, later: FitCounts) -> FitCounts:
+    """The counts of two consecutive parts, in a new object (a task's inputs stay as they
+    were, should it run again)."""
+    return FitCounts().merge(first).merge(later)
+
+
+def model_of(counts: FitCounts) -> Model:
+    return counts.model()

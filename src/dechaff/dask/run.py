@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
@@ -23,11 +24,11 @@ from ..extras import dask_distributed
 from ..model import Model
 from ..records import ReadOptions
 from ..report import Summary
-from ..sources import STDIN, InputPlan, expand_inputs
+from ..sources import STDIN, Input, InputPlan, expand_inputs
 from .engine import EDGE_LIMIT, find_duplicates
 from .finish import PartResult, apply_duplicates, merge_summaries, problems, write_part
 from .partfiles import PartLayout, choose_layout, join_parts, open_part, remove_parts
-from .parts import CleanedPart, clean_inputs, job_for, learn
+from .parts import CleanedPart, clean_inputs, count_for_fit, job_for, merge_counts, model_of
 
 if TYPE_CHECKING:
     from ..runner import CleanRequest
@@ -205,13 +206,28 @@ def _model(client: Any, request: CleanRequest, plan: InputPlan) -> Model | None:
         return Model.load(learning.model_path)
     if not learning.learns(plan.rereadable):
         return None
-    model: Model = client.submit(learn, list(plan.inputs), request.read, pure=False).result()
+    model: Model = _learn(client, plan.inputs, request.read)
     if learning.save_path is not None:
         try:
             model.save(learning.save_path)
         except OSError as error:
             raise InputError(f"--save-model {learning.save_path}: cannot write it ({error})") \
                 from None
+    return model
+
+
+def _learn(client: Any, inputs: Sequence[Input], options: ReadOptions) -> Model:
+    """:func:`dechaff.fit` on the cluster: each partition's lines are counted on its worker,
+    the counts merged pairwise in input order (a tree of merges, so no worker adds them all
+    up one by one), and the model built from the total on a worker."""
+    counts = [client.submit(count_for_fit, source, options, pure=False) for source in inputs]
+    if not counts:
+        return Model()
+    while len(counts) > 1:
+        merged = [client.submit(merge_counts, first, later, pure=False)
+                  for first, later in zip(counts[::2], counts[1::2], strict=False)]
+        counts = merged + counts[len(merged) * 2:]
+    model: Model = client.submit(model_of, counts[0], pure=False).result()
     return model
 
 
