@@ -19,9 +19,12 @@ paragraphs apart, by their words and their neighbours:
 - Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
   footer) or touches a line the tables name: a short list or a closing line just outside the
   prose is the article's own, and so is a list the prose introduces ("You will need:").
-  Photo credits and repeated paragraphs take no part, lines the tables name are left to the
-  rule that names them, and a full sentence with few function words (names, figures) is never
-  removed for its place alone.
+  Photo credits, chrome set inside the text (teaser links, rating prompts) and repeated
+  paragraphs take no part, lines the tables name are left to the rule that names them, and a
+  full sentence with few function words (names, figures) is never removed for its place alone.
+- Lines the tables name as chrome only at a page's edges ("Tags", "Newsletter") go here when
+  they lie beyond the outermost running text that stays: the scaffolding rule draws the edges
+  from the first and last line of prose, which a stray sentence below the article can move.
 
 The decision is made on the lines that survive it again, until nothing more goes, so that
 cleaning a cleaned text removes nothing more. A page with no anchor loses nothing here.
@@ -29,6 +32,7 @@ cleaning a cleaned text removes nothing more. A page with no anchor loses nothin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 
@@ -75,14 +79,18 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     """
     layout = page_layout(page)
     # Table chrome stays among the lines (it splits clusters: "Share this:" closes an
-    # article), but it is left to the scaffolding rule; credits sit inside articles.
+    # article), but it is left to the scaffolding rule, edge phrases beyond the running text
+    # aside; credits and inline chrome (a teaser link, a rating prompt) sit inside articles
+    # and take no part.
     lines = page.kept_content()
-    if absent or layout.credits:
-        lines = list(filterfalse((absent | layout.credits).__contains__, lines))
+    outside = absent | layout.credits | layout.inline
+    if outside:
+        lines = list(filterfalse(outside.__contains__, lines))
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
     named, sentences = _named_and_sentences(page, lines, weight_of)
+    edge_named = layout.edge_chrome
     boilerplate: dict[int, str] = {}
     for _ in range(MOST_ROUNDS):
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
@@ -90,6 +98,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
         for position in compress(range(len(survivors)), map(named.__contains__, survivors)):
             weights[position] = 0.0
         found = _outside_article(page, survivors, weights, named, sentences)
+        found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
             break
         boilerplate.update(found)
@@ -191,6 +200,43 @@ def _named_and_sentences(
         memo = page.memo["named_and_sentences"] = (named, sentences)
     assert isinstance(memo, tuple)
     return memo
+
+
+def _edge_phrases_outside(
+    lines: list[int],
+    weights: list[float],
+    found: dict[int, str],
+    edge_named: dict[int, str],
+) -> dict[int, str]:
+    """Edge phrases ("Tags", "Newsletter") beyond the outermost running text that survives
+    this round.
+
+    The scaffolding rule judges the edges from the first and last line of prose, and a stray
+    sentence below the article's end (a newsletter's "Subscribe to our monthly newsletter!")
+    moves that edge down past the chrome above it. Running text that stays sets the edge here
+    instead; nothing is taken from between two lines of it, so no cluster of prose can join
+    another when the output is cleaned again.
+    """
+    if not edge_named:
+        return {}
+    surviving = [
+        position for position, weight in enumerate(weights)
+        if weight and lines[position] not in found
+    ]
+    if not surviving:
+        return {}
+    first, last = lines[surviving[0]], lines[surviving[-1]]
+    return {
+        index: f"{reason}, {'above' if index < first else 'below'} the article's running text"
+        for index, reason in edge_named.items()
+        if not first <= index <= last and _holds(lines, index)
+    }
+
+
+def _holds(lines: list[int], index: int) -> bool:
+    """Whether the ascending ``lines`` hold ``index``."""
+    position = bisect_left(lines, index)
+    return position < len(lines) and lines[position] == index
 
 
 def _outside_article(

@@ -55,13 +55,16 @@ class Layout:
 
     ``chrome`` maps the lines that are chrome wherever they stand to their reasons;
     ``edge_chrome`` the lines that are chrome at the head or tail; ``credits`` holds the photo
-    credits. The body is apart (:func:`page_body`): it is found once the rules that run first
-    (learned templates, boilerplate lines) have had their say.
+    credits; ``inline`` the chrome lines that sit inside an article's text (teaser links, rating
+    prompts), which, like credits, take no part in finding the article. The body is apart
+    (:func:`page_body`): it is found once the rules that run first (learned templates,
+    boilerplate lines) have had their say.
     """
 
     chrome: dict[int, str]
     edge_chrome: dict[int, str]
     credits: frozenset[int]
+    inline: frozenset[int] = frozenset()
 
 
 def page_layout(page: Page) -> Layout:
@@ -182,6 +185,7 @@ def _find_layout(page: Page) -> Layout:
     chrome: dict[int, str] = {}
     edge_chrome: dict[int, str] = {}
     credits: set[int] = set()
+    inline: set[int] = set()
     for index in candidates:
         text = stripped[index]
         if not kept[index] or not text or len(text) > LONGEST_CHROME_LINE:
@@ -192,6 +196,8 @@ def _find_layout(page: Page) -> Layout:
         source: PhraseSource | None = table.match_anywhere(line_folded, collapsed, line_keys)
         if source is not None:
             chrome[index] = source.describe(text)
+            if source.inline:
+                inline.add(index)
         elif credit.matches(collapsed, line_keys):
             credits.add(index)
         else:
@@ -217,7 +223,9 @@ def _find_layout(page: Page) -> Layout:
             ):
                 reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
-    return Layout(chrome, edge_chrome, frozenset(credits))
+                if keyword_line.inline and keyword_line.anywhere:
+                    inline.add(index)
+    return Layout(chrome, edge_chrome, frozenset(credits), frozenset(inline))
 
 
 def _shown(text: str) -> str:

@@ -24,10 +24,13 @@ def load_table(name: str) -> Any:
 
 @dataclass(frozen=True)
 class PhraseSource:
-    """Where a table phrase comes from, for the reason of a removal."""
+    """Where a table phrase comes from, for the reason of a removal. An ``inline`` phrase is
+    chrome set inside an article's text (a teaser link, a rating prompt): the article goes on
+    after it, so it must not split the article's prose."""
 
     platform: str
     language: str
+    inline: bool = False
 
     def describe(self, line: str) -> str:
         shown = line if len(line) <= 60 else line[:57] + "..."
@@ -137,12 +140,14 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class KeywordLine:
-    """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome."""
+    """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome;
+    ``inline`` as for :class:`PhraseSource`."""
 
     keyword: str
     max_chars: int
     anywhere: bool
     requires: re.Pattern[str] | None
+    inline: bool = False
 
     def matches(self, folded: str) -> bool:
         return (
@@ -232,7 +237,7 @@ def scaffolding_table() -> ScaffoldingTable:
     anywhere_patterns: list[tuple[list[str], str, Any]] = []
     edge_patterns: list[tuple[list[str], str, Any]] = []
     for entry in data["entries"]:
-        source = PhraseSource(entry["platform"], entry["language"])
+        source = PhraseSource(entry["platform"], entry["language"], entry.get("inline", False))
         for phrase in entry.get("anywhere", []):
             anywhere.setdefault(fold(phrase), source)
         for phrase in entry.get("edge", []):
@@ -249,6 +254,7 @@ def scaffolding_table() -> ScaffoldingTable:
             item["max_chars"],
             item["where"] == "anywhere",
             re.compile(item["requires"]) if "requires" in item else None,
+            item.get("inline", False),
         )
         for item in data.get("keyword_lines", [])
     )

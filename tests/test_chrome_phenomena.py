@@ -1,0 +1,164 @@
+"""Kinds of chrome that naive page text carries around and inside an article, each removed
+(positive cases) while prose that looks like it stays (negative cases)."""
+
+from __future__ import annotations
+
+import dechaff
+
+ARTICLE_EN = [
+    "The council has approved a new ferry link between the harbour and the three outer "
+    "islands, and the first boat will sail on the first weekend of May.",
+    "The service will run twice a day in summer and once a day in winter, and the crossing "
+    "will take about forty minutes in good weather.",
+    "Islanders have asked for a direct link for years, because the only boat so far calls at "
+    "the mainland port first and the trip takes most of a morning.",
+    "The ferry company said that tickets will go on sale in April, and that residents of the "
+    "islands will pay half the normal fare.",
+]
+ARTICLE_DE = [
+    "Der Gemeinderat hat am Dienstag beschlossen, die alte Brücke über den Fluss im kommenden "
+    "Jahr durch einen Neubau zu ersetzen, der auch Radfahrern Platz bietet.",
+    "Die Arbeiten sollen im Frühjahr beginnen und etwa achtzehn Monate dauern, in dieser Zeit "
+    "wird der Verkehr über eine Behelfsbrücke geleitet.",
+    "Anwohner hatten sich seit Jahren über den Zustand der Brücke beklagt, deren Geländer an "
+    "mehreren Stellen beschädigt ist und die nur einspurig befahren werden darf.",
+    "Die Kosten von rund vier Millionen Euro teilen sich die Gemeinde und das Land, das den "
+    "größeren Teil übernimmt.",
+]
+
+
+def clean(lines: list[str]) -> dechaff.CleanResult:
+    """Clean a page given as lines (paragraphs apart), checking that the result is stable."""
+    text = "\n\n".join(lines) + "\n"
+    result = dechaff.clean(text)
+    assert dechaff.clean_text(result.text) == result.text
+    assert dechaff.apply_removals(text, result.removals) == result.text
+    return result
+
+
+def kept(result: dechaff.CleanResult) -> list[str]:
+    return [line for line in result.text.split("\n") if line]
+
+
+def reasons_for(result: dechaff.CleanResult, line: str) -> list[tuple[str, str]]:
+    source = result.document.text
+    return [
+        (removal.rule, removal.reason) for removal in result.removals
+        if source[removal.start : removal.end].strip() == line
+    ]
+
+
+# Chrome that only counts at a page's edges ("Tags", "Newsletter"), beyond the last running
+# text that stays: a stray sentence below the article used to move the page's edge past it.
+
+def test_edge_phrase_below_the_article_goes_even_with_a_stray_sentence_after_it() -> None:
+    page = [
+        *ARTICLE_DE,
+        "Tags",
+        "Newsletter",
+        "Bleiben Sie auf dem Laufenden",
+        "und abonnieren Sie unseren monatlich erscheinenden Newsletter!",
+        "Kontakt & Anreise",
+    ]
+    result = clean(page)
+    assert kept(result) == ARTICLE_DE
+    rule, reason = reasons_for(result, "Tags")[0]
+    assert rule == "boilerplate_line"
+    assert "below the article's running text" in reason
+
+
+def test_edge_phrase_between_paragraphs_of_the_article_stays() -> None:
+    """"News" between two parts of the article could head one of its sections."""
+    page = [*ARTICLE_EN[:2], "News", *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+
+
+# Headings that close an article: what follows is teasers, comments or sharing buttons.
+
+def test_related_articles_headings_in_several_languages_go() -> None:
+    for heading in ("Ähnliche Nachrichten", "Empfehlungen aus der Redaktion", "Siehe auch",
+                    "Schreib einen Kommentar", "Dans la même rubrique", "Notas relacionadas",
+                    "Explore further", "Leggi anche", "Przeczytaj także", "Lees ook"):
+        # Three short lines alone would pass for the article's own closing lines.
+        page = [*ARTICLE_DE, heading, "Neue Radwege für die Innenstadt",
+                "Schwimmbad öffnet im Juni"]
+        assert kept(clean(page)) == ARTICLE_DE, heading
+
+
+def test_related_heading_words_inside_a_sentence_stay() -> None:
+    line = "Siehe auch die Tabelle unten, in der alle Ergebnisse der Messungen stehen."
+    page = [*ARTICLE_DE[:2], line, *ARTICLE_DE[2:]]
+    assert kept(clean(page)) == page
+
+
+# Chrome set inside the article's text, which goes on after it: teaser links and rating
+# prompts. They must not cut the article in two.
+
+def test_teaser_links_inside_the_article_go_and_the_article_goes_on() -> None:
+    for link in ("Read more: Looted colonial art: Germany to set up new contact office",
+                 "LE PUEDE INTERESAR: La ficha del candidato en el tribunal de Nueva York",
+                 "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+                 "Lesen Sie auch: Neue Radwege für die Innenstadt",
+                 "Baca juga: Harga beras naik di pasar tradisional"):
+        page = [*ARTICLE_EN[:2], link, *ARTICLE_EN[2:]]
+        result = clean(page)
+        assert kept(result) == ARTICLE_EN, link
+        assert reasons_for(result, link)[0][0] == "scaffolding"
+
+
+def test_read_more_in_a_sentence_stays() -> None:
+    line = "Read more about the study in the journal, where the authors describe their method."
+    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+
+
+def test_rating_prompts_go_wherever_they_stand() -> None:
+    for prompt in ("War dieser Artikel hilfreich?", "Wie bewerten Sie diesen Artikel?",
+                   "Was this article helpful?", "¿Te ha resultado útil este artículo?"):
+        page = [*ARTICLE_DE[:2], prompt, *ARTICLE_DE[2:]]
+        assert kept(clean(page)) == ARTICLE_DE, prompt
+
+
+def test_table_of_contents_heading_goes() -> None:
+    page = [ARTICLE_DE[0], "Inhaltsverzeichnis", *ARTICLE_DE[1:]]
+    assert kept(clean(page)) == ARTICLE_DE
+
+
+# Newsletter headings and buttons, too short to be prose.
+
+def test_short_newsletter_lines_go_anywhere() -> None:
+    for line in ("PC Gamer Newsletter", "GET THE BOING BOING NEWSLETTER", "Axios newsletters"):
+        page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+        assert kept(clean(page)) == ARTICLE_EN, line
+
+
+def test_blog_subscription_prompts_go() -> None:
+    for line in ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+                 "Enter your email address to follow this blog and receive notifications of "
+                 "new posts by email."):
+        page = [*ARTICLE_EN, line, "Email Address", "Follow"]
+        assert kept(clean(page)) == ARTICLE_EN, line
+
+
+def test_a_sentence_about_a_newsletter_stays() -> None:
+    line = ("The newsletter, which reaches two million readers every week, was started in "
+            "2015 by two former reporters of the paper.")
+    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+
+
+# Source lines under a picture, chart or quote.
+
+def test_source_lines_go() -> None:
+    for line in ("Quelle: jorisvo / Fotolia.com", "Source: Reuters", "Crédits photos : Bestimage",
+                 "(Quelle: Fleischmann/Unsplash/DJV)"):
+        page = [*ARTICLE_DE[:2], line, *ARTICLE_DE[2:]]
+        result = clean(page)
+        assert kept(result) == ARTICLE_DE, line
+        assert reasons_for(result, line)[0][0] == "photo_credit"
+
+
+def test_a_sentence_about_a_source_stays() -> None:
+    line = "Die Quelle des Flusses liegt in den Alpen, auf fast zweitausend Metern Höhe."
+    page = [*ARTICLE_DE[:2], line, *ARTICLE_DE[2:]]
+    assert kept(clean(page)) == page
