@@ -275,3 +275,21 @@ def test_the_same_corpus_gives_the_same_model_in_any_process() -> None:
     }
     assert len(models) == 1
     assert json.loads(models.pop())["function_words"]
+
+
+def test_cleaning_with_a_model_twice_removes_nothing_more_when_a_copy_goes() -> None:
+    """The page's own article is measured without the paragraph copies that another rule
+    removes, so that the cleaned page measures the same."""
+    story = "The council met on Monday and approved the harbour plans after a long debate."
+    headline = "The harbour plans are approved at last | Gazette"
+    pages = [
+        dechaff.Document("0", f"0 comments\n{story}\n{headline}\n{story}",
+                         url="https://site.example/0"),
+        dechaff.Document("1", f"1 comments\n{headline}", url="https://site.example/1"),
+    ]
+    model = dechaff.fit(pages)
+    once = dechaff.clean(pages[0], model=model).text
+    twice = dechaff.clean(dechaff.Document("0", once, url="https://site.example/0"),
+                          model=model).text
+    assert once == twice
+    assert story in once

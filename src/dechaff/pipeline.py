@@ -71,7 +71,11 @@ def clean(
         page.memo["extra_function_words"] = model.function_words
     for name in RULE_NAMES:
         if name == "blank_lines" and config.runs("boilerplate_line"):
-            settle_boilerplate_lines(page, config, lambda: _run_again(page, config))
+            learned = (
+                (lambda: find_site_templates(page, config))
+                if model is not None and config.runs("site_template") else None
+            )
+            settle_boilerplate_lines(page, config, lambda: _run_again(page, config), learned)
         if config.runs(name):
             FINDERS[name](page, config)
     removals = tuple(sorted(page.removals, key=_start))

@@ -27,13 +27,20 @@ def find_boilerplate_lines(page: Page, config: Config) -> bool:
     return bool(found)
 
 
-def settle_boilerplate_lines(page: Page, config: Config, rerun: Callable[[], None]) -> None:
+def settle_boilerplate_lines(
+    page: Page, config: Config, rerun: Callable[[], None],
+    learned: Callable[[], bool] | None = None,
+) -> None:
     """Look again once the other rules have run: a headline copy or a date line they removed
-    can leave more lines outside the article. If some go, ``rerun`` the other rules (the body
+    can leave more lines outside the article, or move the article that ``learned`` (the
+    learned lines' rule) measures from. If some go, ``rerun`` the other rules (the body
     they read may have moved), and look again, so that cleaning the output removes nothing
     more."""
     for _ in range(MOST_SETTLING_ROUNDS):
-        if not find_boilerplate_lines(page, config):
+        found = find_boilerplate_lines(page, config)
+        if learned is not None:
+            found = learned() or found
+        if not found:
             return
         page.memo.pop("body", None)
         rerun()

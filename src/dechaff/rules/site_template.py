@@ -30,7 +30,8 @@ RULE = "site_template"
 OWN_PROSE_CHARS = 300
 
 
-def find_site_templates(page: Page, config: Config) -> None:
+def find_site_templates(page: Page, config: Config) -> bool:
+    """Remove the learned lines of the page as it is now; whether any went."""
     learned = learned_chrome(page)
     kept = page.kept
     found = {index: reason for index, reason in learned.anywhere.items() if kept[index]}
@@ -42,24 +43,31 @@ def find_site_templates(page: Page, config: Config) -> None:
         if matched and prose - matched < OWN_PROSE_CHARS:
             protected = learned_text
         else:
-            low, high = _own_article(page, found)
+            low, high = _own_article(page, found, frozenset(copies))
             protected = [index for index in learned_text if low < index < high]
         for index in protected:
             del found[index]
         page.remove_lines(found, RULE)
+    removed = bool(found)
     if learned.edge:
         body = page_body(page)
         for index, reason in learned.edge.items():
             if kept[index] and (body is None or not body.holds(index)):
                 where = "head" if body is None else body.where(index)
                 page.remove_line(index, RULE, f"{reason} at the {where} of the page")
+                removed = True
+    return removed
 
 
-def _own_article(page: Page, learned: dict[int, str]) -> tuple[int, int]:
+def _own_article(
+    page: Page, learned: dict[int, str], copies: frozenset[int]
+) -> tuple[int, int]:
     """The first and last line of the page's own article: the cluster (lines at most
-    ``CLUSTER_GAP`` apart) holding the most prose that the model did not learn."""
+    ``CLUSTER_GAP`` apart) holding the most prose that the model did not learn. Copies of a
+    paragraph are left out: another rule removes them."""
     stripped = page.stripped
-    content = [index for index in page.kept_content() if index not in learned]
+    content = [index for index in page.kept_content()
+               if index not in learned and index not in copies]
     own = [index for index in running_text_lines(page, content) if is_prose(stripped[index])]
     if not own:
         return -1, -1
