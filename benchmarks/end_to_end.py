@@ -205,30 +205,33 @@ def measure(shared: Path, megabytes: float, jobs: list[int]) -> tuple[list[str],
         ceiling = io_ceiling(path, Path(scratch) / "ceiling.jsonl.zst")
         lines.append(f"{'I/O ceiling (read..write, no cleaning)':<42} {ceiling:>8.1f} "
                      f"{size / MB / ceiling:>7.1f} {'-':>7} {'-':>8} {1:>9}")
-        for count in jobs:
-            what = f"dechaff clean --no-dedup --jobs {count}"
+        # Cleaning alone scales with --jobs; learning (the first pass) runs in one process.
+        runs = [(count, "--no-learn") for count in jobs] + [(jobs[-1], "")]
+        for count, learning in runs:
+            what = f"dechaff clean --no-dedup {learning} --jobs {count}".replace("  ", " ")
             result = run_command(what, [str(DECHAFF), "clean", str(path), "-o", str(out),
-                                        "--no-dedup", "--jobs", str(count), "-q"])
+                                        "--no-dedup", "--jobs", str(count), "-q",
+                                        *([learning] if learning else [])])
             results[what] = result
             lines.append(f"{what:<42} {result.seconds:>8.1f} {size / MB / result.seconds:>7.2f} "
                          f"{result.cpu_seconds:>7.1f} {result.peak_mb:>8.0f} "
                          f"{result.processes:>9}")
-        what = f"same, --jobs {jobs[0]}, on {small_size / MB:.0f} MB"
+        what = f"same, --no-learn --jobs {jobs[0]}, on {small_size / MB:.0f} MB"
         result = run_command(what, [str(DECHAFF), "clean", str(small), "-o", str(out),
-                                    "--no-dedup", "--jobs", str(jobs[0]), "-q"])
+                                    "--no-dedup", "--no-learn", "--jobs", str(jobs[0]), "-q"])
         lines.append(f"{what:<42} {result.seconds:>8.1f} "
                      f"{small_size / MB / result.seconds:>7.2f} {result.cpu_seconds:>7.1f} "
                      f"{result.peak_mb:>8.0f} {result.processes:>9}")
         line = one_line(shared, 100)
         what = "one record, a single line of 100 MB"
         result = run_command(what, [str(DECHAFF), "clean", str(line), "-o", str(out),
-                                    "--no-dedup", "--jobs", "1", "-q"])
+                                    "--no-dedup", "--no-learn", "--jobs", "1", "-q"])
         line_size = line.stat().st_size
         lines.append(f"{what:<42} {result.seconds:>8.1f} "
                      f"{line_size / MB / result.seconds:>7.2f} {result.cpu_seconds:>7.1f} "
                      f"{result.peak_mb:>8.0f} {result.processes:>9}")
-    first, last = results[f"dechaff clean --no-dedup --jobs {jobs[0]}"], \
-        results[f"dechaff clean --no-dedup --jobs {jobs[-1]}"]
+    first, last = results[f"dechaff clean --no-dedup --no-learn --jobs {jobs[0]}"], \
+        results[f"dechaff clean --no-dedup --no-learn --jobs {jobs[-1]}"]
     lines.append("")
     speedup = first.seconds / last.seconds
     lines.append(f"--jobs {jobs[-1]} runs at {speedup:.2f}x the rate of --jobs {jobs[0]}; "

@@ -9,11 +9,12 @@ the same input is timed as a peer, so that the ratio can be compared across mach
 ``--single-line`` also cleans the same text as one record of one line (its newlines made
 spaces), the worst case for anything that looks back along a line.
 
-Part 2, end to end (see end_to_end.py): ``dechaff clean --no-dedup`` as a command on a
-JSONL.zst corpus of ``--corpus-megabytes`` MB of uncompressed JSONL (1000 by default) made
-from the real texts, with ``--jobs 1`` and ``--jobs 2``, peak memory for each (and for a
-corpus a tenth the size, to show memory does not grow with the corpus), and the same corpus
-through a plain read-decompress-parse-serialise-compress-write loop as the I/O ceiling.
+Part 2, end to end (see end_to_end.py): ``dechaff clean --no-dedup --no-learn`` (and once
+with learning on) as a command on a JSONL.zst corpus of ``--corpus-megabytes`` MB of
+uncompressed JSONL (1000 by default) made from the real texts, with ``--jobs 1`` and
+``--jobs 2``, peak memory for each (and for a corpus a tenth the size, to show memory does
+not grow with the corpus), and the same corpus through a plain read-decompress-parse-
+serialise-compress-write loop as the I/O ceiling.
 ``--no-end-to-end`` leaves part 2 out.
 
     .venv/bin/python benchmarks/throughput.py [--megabytes N] [--corpus-megabytes N]
