@@ -10,10 +10,7 @@ import pytest
 from dechaff.cli import main
 from test_audit import make_corpus
 
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def test_html_report_is_written_and_the_same_for_any_jobs(

@@ -12,28 +12,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from dechaff.cli import main
+from conftest import read_jsonl, run_cli
 
 TEXT = "A paragraph of article text that is long enough to keep.\n"
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_bytes().splitlines()]
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def balanced(err: str) -> tuple[int, int, int, int, int]:
@@ -53,12 +40,12 @@ def test_invalid_utf8_in_jsonl_is_rejected_with_its_offset_or_replaced(
     good = json.dumps({"id": "g", "text": TEXT}).encode() + b"\n"
     bad = b'{"id": "b", "text": "caf\xe9"}\n'
     (tmp_path / "in.jsonl").write_bytes(good + bad)
-    code, _, err = run(capsys, "clean", "in.jsonl", "-o", "o.jsonl", "--report", "r.jsonl")
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "-o", "o.jsonl", "--report", "r.jsonl")
     assert code == 0
     offset = len(good) + bad.index(b"\xe9")
     assert f"dechaff: error: in.jsonl:2: invalid UTF-8 at byte {offset} (e9)" in err
     assert [r["status"] for r in read_jsonl(tmp_path / "r.jsonl")] == ["kept", "rejected"]
-    code, _, _ = run(capsys, "clean", "in.jsonl", "-o", "o.jsonl", "--errors", "replace")
+    code, _, _ = run_cli(capsys, "clean", "in.jsonl", "-o", "o.jsonl", "--errors", "replace")
     assert code == 0
     assert read_jsonl(tmp_path / "o.jsonl")[1]["text"] == "caf\ufffd"
 
@@ -69,7 +56,7 @@ def test_nul_bytes_in_a_record_and_a_binary_file_are_rejected(
     (tmp_path / "in.jsonl").write_text(json.dumps({"id": "n", "text": "a\u0000b"}) + "\n")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "ok.txt").write_text(TEXT)
-    code, _, err = run(capsys, "clean", "in.jsonl", "image.txt", "ok.txt", "-o", "o.jsonl",
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "image.txt", "ok.txt", "-o", "o.jsonl",
                        "--report", "r.jsonl")
     assert code == 0
     assert "dechaff: error: in.jsonl:1: binary content (a NUL character at index 1" in err
@@ -88,7 +75,7 @@ def test_empty_files_and_records_are_empty(
     (tmp_path / "records.jsonl").write_text(
         json.dumps({"id": "e", "text": ""}) + "\n" + json.dumps({"id": "k", "text": TEXT}) + "\n"
     )
-    code, _, err = run(capsys, "clean", "empty.txt", "empty.jsonl", "blank.jsonl.gz",
+    code, _, err = run_cli(capsys, "clean", "empty.txt", "empty.jsonl", "blank.jsonl.gz",
                        "records.jsonl", "-o", "o.jsonl", "--report", "r.jsonl")
     assert code == 0
     report = read_jsonl(tmp_path / "r.jsonl")
@@ -110,7 +97,7 @@ def test_a_record_of_one_100_mb_line_is_cleaned(
         file.write(json.dumps({"id": "small", "text": TEXT}) + "\n")
         file.write('{"id": "big", "text": "' + line + '"}\n')
     del line
-    code, _, err = run(capsys, "clean", "big.jsonl", "-o", "o.jsonl", "--no-dedup")
+    code, _, err = run_cli(capsys, "clean", "big.jsonl", "-o", "o.jsonl", "--no-dedup")
     assert code == 0
     with open(tmp_path / "o.jsonl", "rb") as file:
         small, big = file.readline(), file.readline()
@@ -130,7 +117,7 @@ def test_duplicate_ids_are_both_kept_and_told_apart_by_source(
         json.dumps({"id": "y", "text": "Other text entirely, not a copy of anything.\n"}) + "\n"
         + json.dumps({"id": "x", "text": "A different story with the same id.\n"}) + "\n"
     )
-    code, _, err = run(capsys, "clean", "a.jsonl", "b.jsonl", "-o", "o.jsonl",
+    code, _, err = run_cli(capsys, "clean", "a.jsonl", "b.jsonl", "-o", "o.jsonl",
                        "--report", "r.jsonl")
     assert code == 0
     assert "dechaff: warning: b.jsonl:2: id 'x' was used by an earlier record; both are kept" \
@@ -147,7 +134,7 @@ def test_an_unreadable_file_and_an_empty_directory_are_named_and_the_run_goes_on
     (tmp_path / "nothing").mkdir()
     (tmp_path / "nothing" / "notes.md").write_text("not a supported format")
     (tmp_path / "ok.jsonl").write_text(json.dumps({"id": "k", "text": TEXT}) + "\n")
-    code, _, err = run(capsys, "clean", "nothing", "missing.jsonl", "ok.jsonl",
+    code, _, err = run_cli(capsys, "clean", "nothing", "missing.jsonl", "ok.jsonl",
                        "-o", "o.jsonl")
     assert code == 0
     assert "dechaff: error: nothing: no file of a supported format in this directory" in err
@@ -160,7 +147,7 @@ def test_nothing_readable_at_all_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "nothing").mkdir()
-    code, out, err = run(capsys, "clean", "nothing", "-o", "o.jsonl")
+    code, out, err = run_cli(capsys, "clean", "nothing", "-o", "o.jsonl")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "dechaff: error: nothing: no file of a supported format in this directory (*.txt, "
@@ -174,8 +161,8 @@ def test_strict_exits_1_when_anything_is_rejected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "in.jsonl").write_text(json.dumps({"id": "k", "text": TEXT}) + "\n{bad\n")
-    assert run(capsys, "clean", "in.jsonl", "-o", "o.jsonl")[0] == 0
-    code, _, err = run(capsys, "clean", "in.jsonl", "-o", "o2.jsonl", "--strict")
+    assert run_cli(capsys, "clean", "in.jsonl", "-o", "o.jsonl")[0] == 0
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "-o", "o2.jsonl", "--strict")
     assert code == 1
     assert "in.jsonl:2: malformed JSON" in err
     assert not (tmp_path / "o2.jsonl").exists()

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from conftest import read_jsonl, run_cli
 from dechaff import RULE_NAMES, cli, corpus, sources
-from dechaff.cli import build_parser, main
+from dechaff.cli import build_parser
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_048e5db32382f57f.txt"
@@ -23,19 +24,7 @@ CHAFFY = "Friday 31 December 2021\n\n\n\nThe article itself, long enough to keep
 CLEANED = "The article itself, long enough to keep.\n"
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -64,7 +53,7 @@ def stdin_bytes(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 
 
 def test_seed_prints_exactly_the_expected_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "clean", str(SEED))
+    code, out, err = run_cli(capsys, "clean", str(SEED))
     assert code == 0
     assert out == SEED_EXPECTED.read_bytes().decode("utf-8")
     assert summary_counts(err)["kept"] == 1
@@ -95,14 +84,14 @@ def test_text_file_to_stdout_is_exactly_the_cleaned_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "page.txt", CHAFFY.replace("\n", "\r\n"))
-    code, out, _ = run(capsys, "clean", "page.txt")
+    code, out, _ = run_cli(capsys, "clean", "page.txt")
     assert code == 0
     assert out == CLEANED.replace("\n", "\r\n")
 
 
 def test_text_file_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    code, out, _ = run(capsys, "clean", "page.txt", "-o", "clean.txt")
+    code, out, _ = run_cli(capsys, "clean", "page.txt", "-o", "clean.txt")
     assert (code, out) == (0, "")
     assert (tmp_path / "clean.txt").read_text() == CLEANED
 
@@ -117,7 +106,7 @@ def test_jsonl_output_keeps_every_other_field_in_order(
         {"id": "c", "text": "Кремль заявил\n", "n": 10**20},
     ]
     write(tmp_path / "in.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    code, _, err = run(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "rep.jsonl")
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "rep.jsonl")
     assert code == 0
     out = read_jsonl(tmp_path / "out.jsonl")
     assert out == [{**records[0], "text": CLEANED}, records[2]]  # the empty record is not written
@@ -136,14 +125,14 @@ def test_jsonl_input_without_output_goes_to_stdout(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "in.ndjson", json.dumps({"id": "a", "text": CHAFFY, "k": 1}) + "\n")
-    code, out, _ = run(capsys, "clean", "in.ndjson")
+    code, out, _ = run_cli(capsys, "clean", "in.ndjson")
     assert code == 0
     assert out == json.dumps({"id": "a", "text": CLEANED, "k": 1}) + "\n"
 
 
 def test_renamed_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "in.jsonl", json.dumps({"key": "k", "body": CHAFFY, "link": "u"}) + "\n")
-    code, out, _ = run(capsys, "clean", "in.jsonl", "--text-field", "body", "--id-field", "key",
+    code, out, _ = run_cli(capsys, "clean", "in.jsonl", "--text-field", "body", "--id-field", "key",
                        "--url-field", "link", "--report", "r.jsonl")
     assert code == 0
     assert json.loads(out) == {"key": "k", "body": CLEANED, "link": "u"}
@@ -153,12 +142,12 @@ def test_renamed_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_text_files_to_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "a.txt", CHAFFY)
     write(tmp_path / "sub" / "b.txt", "Second page.\n")
-    code, out, _ = run(capsys, "clean", "a.txt", "sub/b.txt")  # several inputs: JSONL
+    code, out, _ = run_cli(capsys, "clean", "a.txt", "sub/b.txt")  # several inputs: JSONL
     assert code == 0
     assert [json.loads(line) for line in out.splitlines()] == [
         {"id": "a.txt", "text": CLEANED}, {"id": "b.txt", "text": "Second page.\n"}
     ]
-    assert run(capsys, "clean", "a.txt", "-o", "out.jsonl")[0] == 0
+    assert run_cli(capsys, "clean", "a.txt", "-o", "out.jsonl")[0] == 0
     assert read_jsonl(tmp_path / "out.jsonl") == [{"id": "a.txt", "text": CLEANED}]
 
 
@@ -167,7 +156,7 @@ def test_directory_to_a_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     write(tmp_path / "in" / "deep" / "er" / "b.txt", "Kept as is.\n")
     write(tmp_path / "in" / "deep" / "empty.txt", "\n\n")
     write(tmp_path / "in" / "notes.md", "not read")
-    code, out, err = run(capsys, "clean", "in", "-o", "out", "--report", "r.jsonl")
+    code, out, err = run_cli(capsys, "clean", "in", "-o", "out", "--report", "r.jsonl")
     assert (code, out) == (0, "")
     written = sorted(p.relative_to(tmp_path / "out").as_posix()
                      for p in (tmp_path / "out").rglob("*") if p.is_file())
@@ -193,7 +182,7 @@ def test_one_text_file_to_stdout_or_a_directory(
 ) -> None:
     write(tmp_path / "page.txt", CHAFFY)
     (tmp_path / "existing").mkdir()
-    code, out, _ = run(capsys, "clean", "page.txt", "-o", output)
+    code, out, _ = run_cli(capsys, "clean", "page.txt", "-o", output)
     assert code == 0
     if written is None:
         assert out == CLEANED
@@ -206,7 +195,8 @@ def test_strict_stops_at_an_unreadable_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    code, out, err = run(capsys, "clean", "page.txt", "missing.txt", "--strict", "-o", "o.jsonl")
+    code, out, err = run_cli(capsys, "clean", "page.txt", "missing.txt", "--strict",
+                             "-o", "o.jsonl")
     assert (code, out) == (1, "")
     assert err.startswith("dechaff: error: missing.txt: No such file or directory")
     assert not (tmp_path / "o.jsonl").exists()
@@ -216,7 +206,7 @@ def test_output_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[s
     for index in range(5):
         write(tmp_path / "in" / f"{index}.txt", CHAFFY + f"Line {index}\n")
     for name in ["one", "two"]:
-        assert run(capsys, "clean", "in", "-o", f"{name}.jsonl", "--report", f"{name}-r.jsonl",
+        assert run_cli(capsys, "clean", "in", "-o", f"{name}.jsonl", "--report", f"{name}-r.jsonl",
                    "-q")[0] == 0
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert (tmp_path / "one-r.jsonl").read_bytes() == (tmp_path / "two-r.jsonl").read_bytes()
@@ -226,25 +216,26 @@ def test_stdin_text_and_jsonl(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stdin_bytes(monkeypatch, CHAFFY.encode())
-    code, out, _ = run(capsys, "clean", "-", "--report", "r.jsonl")
+    code, out, _ = run_cli(capsys, "clean", "-", "--report", "r.jsonl")
     assert (code, out) == (0, CLEANED)
     assert read_jsonl(tmp_path / "r.jsonl")[0]["id"] == "-"
     assert read_jsonl(tmp_path / "r.jsonl")[0]["source"] == "-:1"
     stdin_bytes(monkeypatch, (json.dumps({"id": "s", "text": CHAFFY}) + "\n").encode())
-    code, out, _ = run(capsys, "clean", "-", "--input-format", "jsonl")
+    code, out, _ = run_cli(capsys, "clean", "-", "--input-format", "jsonl")
     assert (code, json.loads(out)) == (0, {"id": "s", "text": CLEANED})
 
 
 def test_skip_turns_rules_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    code, out, err = run(capsys, "clean", "page.txt", "--skip", ",".join(RULE_NAMES))
+    code, out, err = run_cli(capsys, "clean", "page.txt", "--skip", ",".join(RULE_NAMES))
     assert (code, out) == (0, CHAFFY)
     assert "removals: none" in err
     half = len(RULE_NAMES) // 2
-    code, out, _ = run(capsys, "clean", "page.txt", "--skip", ",".join(RULE_NAMES[:half]),
+    code, out, _ = run_cli(capsys, "clean", "page.txt", "--skip", ",".join(RULE_NAMES[:half]),
                        "--skip", " , ".join(RULE_NAMES[half:]))
     assert (code, out) == (0, CHAFFY)
-    code, out, _ = run(capsys, "clean", "page.txt", "--skip", "blank_lines", "--report", "r.jsonl")
+    code, out, _ = run_cli(capsys, "clean", "page.txt", "--skip", "blank_lines",
+                           "--report", "r.jsonl")
     assert code == 0
     assert "\n\n\n" in out
     removals = read_jsonl(tmp_path / "r.jsonl")[0]["removals"]
@@ -256,13 +247,13 @@ def test_quiet_leaves_out_the_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    assert run(capsys, "clean", "page.txt", "--quiet") == (0, CLEANED, "")
+    assert run_cli(capsys, "clean", "page.txt", "--quiet") == (0, CLEANED, "")
 
 
 def test_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "page.txt", CHAFFY)
     write(tmp_path / "bad.txt", b"\xff")
-    code, out, err = run(capsys, "explain", "page.txt", "bad.txt")
+    code, out, err = run_cli(capsys, "explain", "page.txt", "bad.txt")
     assert code == 0
     blocks = out.split("\n\n=== ")
     page = blocks[0].split("\n")
@@ -281,9 +272,9 @@ def test_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--version")
+    code, out, _ = run_cli(capsys, "--version")
     assert (code, out.strip()) == (0, f"dechaff {cli.__version__}")
-    code, out, _ = run(capsys, "clean", "--help")
+    code, out, _ = run_cli(capsys, "clean", "--help")
     assert code == 0
     assert "--report" in out
 
@@ -304,7 +295,7 @@ def test_bad_text_file_is_rejected_and_the_run_goes_on(
 ) -> None:
     write(tmp_path / "bad.txt", data)
     write(tmp_path / "good.txt", CHAFFY)
-    code, out, err = run(capsys, "clean", "bad.txt", "good.txt", "-o", "out.jsonl",
+    code, out, err = run_cli(capsys, "clean", "bad.txt", "good.txt", "-o", "out.jsonl",
                          "--report", "r.jsonl")
     assert (code, out) == (0, "")
     assert f"dechaff: error: bad.txt:1: {message}" in err
@@ -320,7 +311,7 @@ def test_errors_replace_keeps_invalid_utf8(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "bad.txt", b"caf\xe9 au lait\n")
-    code, out, _ = run(capsys, "clean", "bad.txt", "--errors", "replace")
+    code, out, _ = run_cli(capsys, "clean", "bad.txt", "--errors", "replace")
     assert (code, out) == (0, "caf\ufffd au lait\n")
 
 
@@ -339,7 +330,7 @@ def test_bad_jsonl_records_are_all_accounted_for(
     ]
     invalid = b'{"id": "u", "text": "\xff"}\n'
     write(tmp_path / "in.jsonl", "\n".join(lines).encode() + b"\n" + invalid)
-    code, _, err = run(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.jsonl")
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.jsonl")
     assert code == 0
     report = read_jsonl(tmp_path / "r.jsonl")
     assert [(r["source"], r["status"]) for r in report] == [
@@ -365,7 +356,7 @@ def test_bad_jsonl_records_are_all_accounted_for(
 
 def test_report_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    assert run(capsys, "clean", "page.txt", "-o", "o.txt", "--report", "r.jsonl")[0] == 0
+    assert run_cli(capsys, "clean", "page.txt", "-o", "o.txt", "--report", "r.jsonl")[0] == 0
     (record,) = read_jsonl(tmp_path / "r.jsonl")
     assert list(record) == ["id", "source", "status", "duplicate_of", "similarity", "removals",
                             "metadata", "error"]
@@ -389,7 +380,7 @@ def test_missing_input_is_named_and_the_run_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "good.txt", CHAFFY)
-    code, out, err = run(capsys, "clean", "missing.txt", "good.txt", "-o", "o.jsonl")
+    code, out, err = run_cli(capsys, "clean", "missing.txt", "good.txt", "-o", "o.jsonl")
     assert (code, out) == (0, "")
     assert "dechaff: error: missing.txt: No such file or directory; check the path" in err
     assert "1 unreadable inputs" in err
@@ -408,7 +399,7 @@ def test_unreadable_file_is_named(
         return open(path, mode)
 
     monkeypatch.setattr(sources, "open", guarded_open, raising=False)
-    code, out, err = run(capsys, "clean", "secret.jsonl", "good.jsonl")
+    code, out, err = run_cli(capsys, "clean", "secret.jsonl", "good.jsonl")
     assert code == 0
     assert json.loads(out)["id"] == "g"
     assert "dechaff: error: secret.jsonl: Permission denied; check its permissions" in err
@@ -420,7 +411,7 @@ def test_unreadable_file_is_named(
 def test_nothing_readable_exits_1_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "clean", "missing.jsonl", "-o", "o.jsonl", "--report", "r.jsonl")
+    code, _, err = run_cli(capsys, "clean", "missing.jsonl", "-o", "o.jsonl", "--report", "r.jsonl")
     assert code == 1
     assert err.splitlines() == [
         "dechaff: error: missing.jsonl: No such file or directory; check the path",
@@ -433,7 +424,7 @@ def test_strict_stops_at_the_first_rejected_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "in.jsonl", json.dumps({"id": "a", "text": "x"}) + "\n[]\n")
-    code, _, err = run(capsys, "clean", "in.jsonl", "--strict", "-o", "o.jsonl",
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "--strict", "-o", "o.jsonl",
                        "--report", "r.jsonl")
     assert code == 1
     assert err.startswith("dechaff: error: in.jsonl:2: the record is an array")
@@ -441,7 +432,7 @@ def test_strict_stops_at_the_first_rejected_record(
     assert err.count("\n") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl"]
     # Without --strict the same input completes.
-    assert run(capsys, "clean", "in.jsonl", "-o", "o.jsonl")[0] == 0
+    assert run_cli(capsys, "clean", "in.jsonl", "-o", "o.jsonl")[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -478,7 +469,7 @@ def test_usage_errors_exit_2_before_anything_is_written(
     write(tmp_path / "pages" / "a.txt", CHAFFY)
     write(tmp_path / "other" / "pages" / "a.txt", CHAFFY)
     before = sorted(str(path) for path in tmp_path.rglob("*"))
-    code, out, err = run(capsys, *args)
+    code, out, err = run_cli(capsys, *args)
     assert code == 2
     assert out == ""
     assert err.startswith("dechaff: error: ")
@@ -503,7 +494,7 @@ def test_interrupt_exits_130_and_leaves_no_finished_file(
         return real(*args)
 
     monkeypatch.setattr(corpus, "outcome_of", interrupted)
-    code, _, err = run(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.jsonl")
+    code, _, err = run_cli(capsys, "clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.jsonl")
     assert code == 130
     assert err == "dechaff: error: interrupted; the run did not complete\n"
     # Neither the output nor the report, nor any temporary file, is left behind.
@@ -514,7 +505,7 @@ def test_failed_write_exits_1_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "page.txt", CHAFFY)
-    code, _, err = run(capsys, "clean", "page.txt", "-o", "no/such/dir/out.txt")
+    code, _, err = run_cli(capsys, "clean", "page.txt", "-o", "no/such/dir/out.txt")
     assert code == 1
     assert err == "dechaff: error: no/such/dir/out.txt: No such file or directory; check the path\n"
 

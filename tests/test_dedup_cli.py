@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import read_jsonl
 from dechaff.cli import main
 
 PROSE = (
@@ -27,18 +28,12 @@ OTHER = ("A completely different article about the winter market, its stalls, th
          "and the crowds that came from every village around the town this weekend.\n")
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def crawl(tmp_path: Path) -> Path:

@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 import zstandard
 
+from conftest import run_cli
 from dechaff import extras
-from dechaff.cli import main
 from test_warc import record, records
 from test_warc import write as write_warc
 
@@ -32,15 +32,7 @@ COMPRESS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def jsonl(records: list[dict[str, Any]]) -> bytes:
@@ -79,12 +71,12 @@ def test_jsonl_in_every_compression_and_out_in_every_compression(
 ) -> None:
     records = corpus(30)
     (tmp_path / f"in.jsonl{suffix}").write_bytes(COMPRESS[suffix](jsonl(records)))
-    code = run(capsys, "clean", "-q", "--no-dedup", f"in.jsonl{suffix}", "-o", "plain.jsonl")[0]
+    code = run_cli(capsys, "clean", "-q", "--no-dedup", f"in.jsonl{suffix}", "-o", "plain.jsonl")[0]
     assert code == 0
     plain = read_any(tmp_path / "plain.jsonl")
     assert [r["id"] for r in plain] == [r["id"] for r in records]
     assert all(r["text"].endswith(CLEANED) for r in plain)
-    code, _, _ = run(capsys, "clean", "-q", "--no-dedup", f"in.jsonl{suffix}",
+    code, _, _ = run_cli(capsys, "clean", "-q", "--no-dedup", f"in.jsonl{suffix}",
                      "-o", f"out.ndjson{suffix}")
     assert code == 0
     assert read_any(tmp_path / f"out.ndjson{suffix}") == plain
@@ -96,7 +88,7 @@ def test_compressed_output_is_the_same_bytes_every_time(
     (tmp_path / "in.jsonl").write_bytes(jsonl(corpus(20)))
     for name in ["a", "b"]:
         for suffix in [".gz", ".zst", ".bz2", ".xz"]:
-            assert run(capsys, "clean", "-q", "in.jsonl", "-o", f"{name}.jsonl{suffix}")[0] == 0
+            assert run_cli(capsys, "clean", "-q", "in.jsonl", "-o", f"{name}.jsonl{suffix}")[0] == 0
     for suffix in [".gz", ".zst", ".bz2", ".xz"]:
         assert (tmp_path / f"a.jsonl{suffix}").read_bytes() == \
             (tmp_path / f"b.jsonl{suffix}").read_bytes()
@@ -114,7 +106,7 @@ def test_a_truncated_stream_keeps_every_record_before_the_damage(
                for n in range(2000)]  # bz2 compresses 900 kB blocks
     whole = COMPRESS[suffix](jsonl(records))
     (tmp_path / f"cut.jsonl{suffix}").write_bytes(whole[: len(whole) * 2 // 3])
-    code, _, err = run(capsys, "clean", "--no-dedup", f"cut.jsonl{suffix}", "-o", "out.jsonl",
+    code, _, err = run_cli(capsys, "clean", "--no-dedup", f"cut.jsonl{suffix}", "-o", "out.jsonl",
                        "--report", "r.jsonl")
     assert code == 0
     out = read_any(tmp_path / "out.jsonl")
@@ -138,7 +130,7 @@ def test_a_corrupt_gzip_stream_is_damage_too(
     data[len(data) // 2: len(data) // 2 + 8] = b"\xff" * 8
     (tmp_path / "bad.jsonl.gz").write_bytes(bytes(data))
     (tmp_path / "good.jsonl").write_bytes(jsonl(corpus(2)))
-    code, _, err = run(capsys, "clean", "--no-dedup", "bad.jsonl.gz", "good.jsonl",
+    code, _, err = run_cli(capsys, "clean", "--no-dedup", "bad.jsonl.gz", "good.jsonl",
                        "-o", "o.jsonl", "--report", "r.jsonl")
     assert code == 0
     report = read_any(tmp_path / "r.jsonl")
@@ -161,7 +153,7 @@ def test_parquet_in_and_out_by_row_group(
     records = corpus(25)
     table = pa.Table.from_pylist(records)
     pq.write_table(table, tmp_path / "in.parquet", row_group_size=7)  # 4 row groups
-    code, _, _err = run(capsys, "clean", "--no-dedup", "in.parquet", "-o", "out.parquet",
+    code, _, _err = run_cli(capsys, "clean", "--no-dedup", "in.parquet", "-o", "out.parquet",
                        "--report", "r.jsonl")
     assert code == 0
     out = read_any(tmp_path / "out.parquet")
@@ -173,9 +165,9 @@ def test_parquet_in_and_out_by_row_group(
         "in.parquet:1", "in.parquet:2", "in.parquet:3"
     ]
     # Parquet to JSONL and back: the same records.
-    assert run(capsys, "clean", "-q", "--no-dedup", "out.parquet", "-o", "back.jsonl")[0] == 0
+    assert run_cli(capsys, "clean", "-q", "--no-dedup", "out.parquet", "-o", "back.jsonl")[0] == 0
     assert read_any(tmp_path / "back.jsonl") == out
-    assert run(capsys, "clean", "-q", "--no-dedup", "back.jsonl", "-o", "again.parquet")[0] == 0
+    assert run_cli(capsys, "clean", "-q", "--no-dedup", "back.jsonl", "-o", "again.parquet")[0] == 0
     assert read_any(tmp_path / "again.parquet") == out
 
 
@@ -203,7 +195,7 @@ def test_parquet_binary_text_and_values_json_has_no_type_for(
         "blob": [b"\x00\x01"] * 3,
     })
     pq.write_table(table, tmp_path / "in.parquet")
-    code, _, err = run(capsys, "clean", "--no-dedup", "in.parquet", "-o", "out.jsonl")
+    code, _, err = run_cli(capsys, "clean", "--no-dedup", "in.parquet", "-o", "out.jsonl")
     assert code == 0
     out = read_any(tmp_path / "out.jsonl")
     assert out == [
@@ -240,7 +232,7 @@ def test_an_empty_parquet_file_and_one_that_is_not_parquet(
                              "text": pa.array([], pa.string())}), tmp_path / "empty.parquet")
     (tmp_path / "fake.parquet").write_bytes(b"not parquet at all")
     (tmp_path / "good.jsonl").write_bytes(jsonl(corpus(1)))
-    code, _, err = run(capsys, "clean", "empty.parquet", "fake.parquet", "good.jsonl",
+    code, _, err = run_cli(capsys, "clean", "empty.parquet", "fake.parquet", "good.jsonl",
                        "-o", "o.jsonl", "--report", "r.jsonl")
     assert code == 0
     assert "dechaff: error: fake.parquet: not a Parquet file that can be read" in err
@@ -259,7 +251,7 @@ def test_warc_conversion_records_become_documents(
 ) -> None:
     name = "crawl.warc" if packing == "plain" else "crawl.warc.wet.gz"
     write_warc(tmp_path / name, records(), packing)
-    code, _, _ = run(capsys, "clean", "--no-dedup", name, "-o", "out.jsonl", "--report",
+    code, _, _ = run_cli(capsys, "clean", "--no-dedup", name, "-o", "out.jsonl", "--report",
                      "r.jsonl")
     assert code == 0
     out = read_any(tmp_path / "out.jsonl")
@@ -281,7 +273,7 @@ def test_a_warc_cut_off_keeps_every_record_before_it(
     data = b"".join(gzip.compress(part) for part in parts)
     (tmp_path / "cut.warc.wet.gz").write_bytes(data[: len(data) - 40])
     # The pages differ only by their number: learning would take them for the site's chrome.
-    code, _, err = run(capsys, "clean", "--no-dedup", "--no-learn", "cut.warc.wet.gz", "-o",
+    code, _, err = run_cli(capsys, "clean", "--no-dedup", "--no-learn", "cut.warc.wet.gz", "-o",
                        "o.jsonl", "--report", "r.jsonl")
     assert code == 0
     assert [r["id"] for r in read_any(tmp_path / "o.jsonl")] == \
@@ -297,7 +289,7 @@ def test_real_wet_excerpts_end_to_end(
     shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     wet = shared / "corpora" / "wet"
-    code, _, err = run(capsys, "clean", str(wet), "-o", "wet.jsonl.zst", "--report", "r.jsonl")
+    code, _, err = run_cli(capsys, "clean", str(wet), "-o", "wet.jsonl.zst", "--report", "r.jsonl")
     assert code == 0
     report = read_any(tmp_path / "r.jsonl")
     out = read_any(tmp_path / "wet.jsonl.zst")
@@ -317,14 +309,14 @@ def test_output_format_overrides_the_suffix(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "in.jsonl").write_bytes(jsonl(corpus(3)))
-    assert run(capsys, "clean", "-q", "in.jsonl", "-o", "data.out", "--output-format",
+    assert run_cli(capsys, "clean", "-q", "in.jsonl", "-o", "data.out", "--output-format",
                "parquet")[0] == 0
     assert len(pq.read_table(tmp_path / "data.out")) == 3
-    assert run(capsys, "clean", "-q", "in.jsonl", "-o", "data.gz", "--output-format",
+    assert run_cli(capsys, "clean", "-q", "in.jsonl", "-o", "data.gz", "--output-format",
                "jsonl")[0] == 0
     assert len(gzip.decompress((tmp_path / "data.gz").read_bytes()).splitlines()) == 3
     (tmp_path / "page.txt").write_text(CHAFFY)
-    code, out, _ = run(capsys, "clean", "-q", "page.txt", "--output-format", "jsonl")
+    code, out, _ = run_cli(capsys, "clean", "-q", "page.txt", "--output-format", "jsonl")
     assert (code, json.loads(out)) == (0, {"id": "page.txt", "text": CLEANED})
 
 
@@ -349,7 +341,7 @@ def test_output_usage_errors(
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "a.txt").write_text(CHAFFY)
     before = sorted(str(p) for p in tmp_path.rglob("*"))
-    code, out, err = run(capsys, "clean", *args)
+    code, out, err = run_cli(capsys, "clean", *args)
     assert (code, out) == (2, "")
     assert message in err
     assert sorted(str(p) for p in tmp_path.rglob("*")) == before
@@ -361,7 +353,7 @@ def test_shards_hold_at_most_n_records(
 ) -> None:
     records = corpus(23)
     (tmp_path / "in.jsonl").write_bytes(jsonl(records))
-    code, _, _ = run(capsys, "clean", "-q", "--no-dedup", "in.jsonl", "-o", f"out/part{suffix}",
+    code, _, _ = run_cli(capsys, "clean", "-q", "--no-dedup", "in.jsonl", "-o", f"out/part{suffix}",
                      "--shard-size", "10")
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
@@ -374,7 +366,8 @@ def test_shards_hold_at_most_n_records(
 
 def test_no_kept_record_no_shard(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "in.jsonl").write_bytes(jsonl([{"id": "a", "text": "\n"}]))
-    assert run(capsys, "clean", "-q", "in.jsonl", "-o", "out.jsonl", "--shard-size", "2")[0] == 0
+    code = run_cli(capsys, "clean", "-q", "in.jsonl", "-o", "out.jsonl", "--shard-size", "2")[0]
+    assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
@@ -388,7 +381,7 @@ def test_a_directory_holds_every_supported_format(
     pq.write_table(pa.Table.from_pylist(corpus(1)), root / "a" / "b" / "rows.parquet")
     write_warc(root / "a" / "b" / "x.warc.wet.gz", records(), "members")
     (root / "notes.md").write_text("ignored")
-    code, _, _ = run(capsys, "clean", "-q", "--no-dedup", "crawl", "-o", "all.jsonl",
+    code, _, _ = run_cli(capsys, "clean", "-q", "--no-dedup", "crawl", "-o", "all.jsonl",
                      "--report", "r.jsonl")
     assert code == 0
     sources = [r["source"].rsplit(":", 1)[0] for r in read_any(tmp_path / "r.jsonl")]
@@ -424,7 +417,7 @@ def test_a_missing_extra_is_named_with_the_command_to_install_it(
 
     monkeypatch.setattr(extras.importlib, "import_module", without_extras)
     before = sorted(p.name for p in tmp_path.iterdir())
-    code, out, err = run(capsys, "clean", *args)
+    code, out, err = run_cli(capsys, "clean", *args)
     assert (code, out) == (1, "")
     assert err.endswith(f"needs the '{extra}' extra: pip install 'dechaff[{extra}]'\n")
     assert err.count("\n") == 1
@@ -435,7 +428,7 @@ def test_explain_reads_every_format(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(jsonl([{"id": "z", "text": CHAFFY}])))
     (tmp_path / "none.jsonl").write_bytes(b"")
     write_warc(tmp_path / "x.warc.wet.gz", records(), "members")
-    code, out, err = run(capsys, "explain", "in.jsonl.gz", "none.jsonl", "x.warc.wet.gz")
+    code, out, err = run_cli(capsys, "explain", "in.jsonl.gz", "none.jsonl", "x.warc.wet.gz")
     assert code == 0
     headers = [line for line in out.splitlines() if line.startswith("=== ")]
     assert headers[:2] == [
