@@ -11,7 +11,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -62,23 +62,20 @@ def choose_model(
     options: ReadOptions,
     rereadable: bool,
     progress: TextIO | None = None,
+    learner: Learner | None = None,
 ) -> Model | None:
     """The model to clean with (loaded or learned; saved when asked), or None.
 
-    ``progress`` is a terminal to draw the learning pass's progress bar on.
+    ``progress`` is a terminal to draw the learning pass's progress bar on. ``learner``
+    learns elsewhere what :func:`dechaff.fit` learns here (an engine's own way, e.g. on a
+    cluster).
     """
     plan.check(rereadable)
     if plan.model_path is not None:
         return Model.load(plan.model_path)
     if not plan.learns(rereadable):
         return None
-    position = Position.of_paths([source.path for source in inputs])
-    bar = Progress(progress, position, label="learning: ") if progress is not None else None
-    try:
-        model = fit(documents_of(inputs, options, position, bar))
-    finally:
-        if bar is not None:
-            bar.close()
+    model = (learner or _learn_here)(inputs, options, progress)
     if plan.save_path is not None:
         try:
             model.save(plan.save_path)
@@ -86,6 +83,23 @@ def choose_model(
             raise InputError(f"--save-model {plan.save_path}: cannot write it ({error})") \
                 from None
     return model
+
+
+# Learns a model from the inputs: (inputs, read options, terminal for a progress bar).
+Learner = Callable[[Sequence[Input], ReadOptions, TextIO | None], Model]
+
+
+def _learn_here(
+    inputs: Sequence[Input], options: ReadOptions, progress: TextIO | None
+) -> Model:
+    """:func:`dechaff.fit` over the inputs' documents, in this process."""
+    position = Position.of_paths([source.path for source in inputs])
+    bar = Progress(progress, position, label="learning: ") if progress is not None else None
+    try:
+        return fit(documents_of(inputs, options, position, bar))
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def documents_of(

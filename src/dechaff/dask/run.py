@@ -21,6 +21,7 @@ from ..corpus import Notify
 from ..dedup import DedupConfig
 from ..errors import ConfigError, InputError, UsageError
 from ..extras import dask_distributed
+from ..learning import choose_model
 from ..model import Model
 from ..records import ReadOptions
 from ..report import Summary
@@ -199,21 +200,12 @@ def _peak_mb() -> float:
 
 def _model(client: Any, request: CleanRequest, plan: InputPlan) -> Model | None:
     """The model the local engine would clean with: loaded, or learned from the inputs (on
-    a worker, in one task: :func:`dechaff.fit` is one pass in input order), or none."""
-    learning = request.learning
-    learning.check(plan.rereadable)
-    if learning.model_path is not None:
-        return Model.load(learning.model_path)
-    if not learning.learns(plan.rereadable):
-        return None
-    model: Model = _learn(client, plan.inputs, request.read)
-    if learning.save_path is not None:
-        try:
-            model.save(learning.save_path)
-        except OSError as error:
-            raise InputError(f"--save-model {learning.save_path}: cannot write it ({error})") \
-                from None
-    return model
+    the workers, see :func:`_learn`), or none."""
+    def learner(inputs: Sequence[Input], options: ReadOptions, progress: object) -> Model:
+        return _learn(client, inputs, options)
+
+    return choose_model(request.learning, plan.inputs, request.read, plan.rereadable,
+                        learner=learner)
 
 
 def _learn(client: Any, inputs: Sequence[Input], options: ReadOptions) -> Model:
