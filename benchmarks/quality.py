@@ -85,13 +85,20 @@ class Counts:
     chars_out: int = 0
 
     def add(self, page: Page, raw: str, text: str) -> None:
+        self.add_snippets(page.keep, page.drop, raw, text)
+
+    def add_snippets(
+        self, keep: tuple[str, ...], drop: tuple[str, ...], raw: str, text: str
+    ) -> None:
+        """Score ``text``, cleaned from ``raw``, against normalised ``with`` (``keep``) and
+        ``without`` (``drop``) snippets."""
         flat = normalise(text)
-        found = sum(snippet in flat for snippet in page.keep)
-        kept_chrome = sum(snippet in flat for snippet in page.drop)
+        found = sum(snippet in flat for snippet in keep)
+        kept_chrome = sum(snippet in flat for snippet in drop)
         self.tp += found
-        self.fn += len(page.keep) - found
+        self.fn += len(keep) - found
         self.fp += kept_chrome
-        self.tn += len(page.drop) - kept_chrome
+        self.tn += len(drop) - kept_chrome
         self.pages += 1
         self.chars_in += len(raw)
         self.chars_out += len(text)

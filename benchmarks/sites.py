@@ -127,16 +127,7 @@ def build_sites(donors: list[Donor], chrome_donors: list[Donor], per_site: int,
 
 
 def score(counts: Counts, page: SitePage, text: str) -> None:
-    flat = normalise(text)
-    found = sum(snippet in flat for snippet in page.keep)
-    left = sum(snippet in flat for snippet in page.drop)
-    counts.tp += found
-    counts.fn += len(page.keep) - found
-    counts.fp += left
-    counts.tn += len(page.drop) - left
-    counts.pages += 1
-    counts.chars_in += len(page.document.text)
-    counts.chars_out += len(text)
+    counts.add_snippets(page.keep, page.drop, page.document.text, text)
 
 
 def synthetic_table(pages: list[Page], sites: int, seed: int) -> None:
