@@ -11,8 +11,8 @@ stops the run with a message that says so.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .extras import pyarrow_parquet
@@ -20,6 +20,9 @@ from .outcome import Outcome
 from .outputs import AtomicFile, Payload, PayloadKind, SinkContext
 from .progress import Position
 from .records import EmptyInput, Raw, RawRecord, Rejected
+
+if TYPE_CHECKING:
+    from .sources import Input
 
 _BATCH_ROWS = 2048
 ROW_GROUP_ROWS = 50_000
@@ -36,6 +39,16 @@ def input_schema(paths: list[str]) -> Any:
         return pa.unify_schemas([pq.read_schema(path) for path in paths])
     except (pa.ArrowException, OSError):
         return None
+
+
+def kept_schema(inputs: Sequence[Input], output_kind: str) -> Any:
+    """Parquet to Parquet keeps the inputs' schema: the schema they share when every input
+    and the output are Parquet, else None."""
+    if output_kind != "parquet" or not inputs:
+        return None
+    if any(source.format != "parquet" for source in inputs):
+        return None
+    return input_schema([source.path for source in inputs])
 
 
 def scan_parquet(path: str, position: Position, batch_rows: int = _BATCH_ROWS) -> Iterator[Raw]:

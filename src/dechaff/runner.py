@@ -41,6 +41,7 @@ from .outputs import (
     remove_temporaries,
 )
 from .parallel import available_cores
+from .parquet import kept_schema
 from .progress import Position, Progress
 from .records import ReadOptions
 from .report import Summary
@@ -210,7 +211,7 @@ def _run(
                 decided.checkpoint() if decided is not None else 0,
             ))
 
-        schema = _parquet_schema(plan, destination)
+        schema = kept_schema(plan.inputs, destination.kind)
         sink = _open_sink(destination, request.read.text_field, schema, journal, checkpoint)
         stack.enter_context(sink)
         try:
@@ -237,17 +238,6 @@ def _model(
     if journal is not None and model is not None:
         model.save(journal.model_path)
     return model
-
-
-def _parquet_schema(plan: InputPlan, destination: Destination) -> Any:
-    """Parquet to Parquet keeps the inputs' schema."""
-    if destination.kind != "parquet" or not plan.inputs:
-        return None
-    if any(source.format != "parquet" for source in plan.inputs):
-        return None
-    from .parquet import input_schema
-
-    return input_schema([source.path for source in plan.inputs])
 
 
 def check_extras(plan: InputPlan, destination: Destination) -> None:

@@ -23,6 +23,7 @@ from ..errors import ConfigError, InputError, UsageError
 from ..extras import dask_distributed
 from ..learning import choose_model
 from ..model import Model
+from ..parquet import kept_schema
 from ..records import ReadOptions
 from ..report import Summary
 from ..sources import STDIN, Input, InputPlan, expand_inputs
@@ -148,7 +149,7 @@ def _run(
             for number, part in enumerate(parts)
         ]
     os.makedirs(layout.directory, exist_ok=True)
-    schema = _schema(plan, layout)
+    schema = kept_schema(plan.inputs, layout.kind)
     written = [
         delayed(_write, pure=True)(part, number, layout, options.text_field, schema,
                                    request.report is not None)
@@ -252,12 +253,3 @@ def _check_outputs(plan: InputPlan, layout: PartLayout, report: str | None) -> N
         raise UsageError(f"-o {layout.directory} holds input files; write the parts elsewhere")
 
 
-def _schema(plan: InputPlan, layout: PartLayout) -> Any:
-    """Parquet to Parquet keeps the inputs' schema (as the local engine does)."""
-    if layout.kind != "parquet" or not plan.inputs:
-        return None
-    if any(source.format != "parquet" for source in plan.inputs):
-        return None
-    from ..parquet import input_schema
-
-    return input_schema([source.path for source in plan.inputs])
