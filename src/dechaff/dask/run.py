@@ -49,8 +49,7 @@ def run_clean_dask(
     (``tcp://HOST:PORT`` or ``local:N``), or through ``client``; the summary of the run.
 
     ``stats``, when given, is filled with the seconds each step took (``learn``, ``clean``,
-    ``dedup``, ``write``, ``join``), this process's peak memory at the end of each
-    (``clean_client_mb``, ...) and the verified edges (``edges``, ``copy_edges``)."""
+    ``dedup``, ``write``, ``join``) and the verified edges (``edges``, ``copy_edges``)."""
     dask_distributed("--engine dask")
     say: Notify = notify or (lambda kind, text: None)
     try:
@@ -98,7 +97,6 @@ class _Clock:
         now = time.perf_counter()
         if self.stats is not None:
             self.stats[step] = now - self.start
-            self.stats[f"{step}_client_mb"] = _peak_mb()
         self.start = now
 
     def note(self, name: str, value: float) -> None:
@@ -179,24 +177,6 @@ def _run(
     finally:
         remove_parts(layout)
     return summary
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (0.0 where the platform cannot
-    say). Linux's VmHWM first: ``ru_maxrss`` keeps the peak of the process that started
-    this one (it survives ``exec``)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    try:
-        import resource
-    except ImportError:
-        return 0.0
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _model(client: Any, request: CleanRequest, plan: InputPlan) -> Model | None:
