@@ -131,6 +131,52 @@ def test_prose_the_site_prints_around_each_article_goes() -> None:
         assert {removal.rule for removal in result.removals} <= {"site_template", "blank_lines"}
 
 
+# A legal notice printed under every article of a site, as one long paragraph.
+DISCLAIMER = " ".join([
+    "The articles on this site are written for general information only and are not legal,",
+    "financial or medical advice; the editors check them with care, but they cannot promise",
+    "that every figure, date or name is right on the day you read it, and they are not",
+    "liable for any loss that comes from acting on them.",
+] * 3)
+
+
+def test_a_long_paragraph_the_site_prints_on_every_page_goes() -> None:
+    assert len(DISCLAIMER) > 500
+    pages = [
+        dechaff.Document(f"p{n}", "\n\n".join([*story, DISCLAIMER]) + "\n",
+                         url=f"https://notes.example/{n}")
+        for n, story in enumerate(LONG_STORIES)
+    ]
+    model = dechaff.fit(pages)
+    assert line_template(DISCLAIMER) in model.templates_for("notes.example")
+    for page, story in zip(pages, LONG_STORIES, strict=True):
+        result = dechaff.clean(page, model=model)
+        assert result.text == "\n\n".join(story) + "\n"
+
+
+def test_long_paragraphs_found_across_sites_are_never_platform_chrome() -> None:
+    """Across sites a long paragraph is a story (or its one-paragraph summary), never
+    chrome: only its own site can teach that it is."""
+    pages = [
+        dechaff.Document(f"{site}", "\n\n".join([*STORIES[site % 4], DISCLAIMER]) + "\n",
+                         url=f"https://daily{site}.example/story")
+        for site in range(6)
+    ]
+    assert line_template(DISCLAIMER) not in dechaff.fit(pages).cross_site
+
+
+def test_long_lines_do_not_make_platform_chrome_look_syndicated() -> None:
+    """Pages that each hold a long paragraph of their own share no story."""
+    pages = []
+    for site in range(6):
+        own = " ".join([f"Site {site} reports:", *LONG_STORIES[site % 4]] * 3)
+        assert len(own) > 500
+        text = "\n\n".join([own, "Share this story", "Leave a comment below"]) + "\n"
+        pages.append(dechaff.Document(f"{site}", text, url=f"https://daily{site}.example/a"))
+    model = dechaff.fit(pages)
+    assert line_template("Share this story") in model.cross_site
+
+
 def test_a_learned_sentence_inside_a_page_s_own_article_stays() -> None:
     """A quote printed by two stories of a site is learned, but not taken out of either."""
     quote = "\"We will not give up the harbour,\" the mayor said to the crowd on the quay."

@@ -20,6 +20,7 @@ Documents are read once, as they come. Memory grows with the distinct lines of e
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -46,9 +47,11 @@ STORY_SHARE = 0.8
 # A learned function word is at most this long, and at most this many are kept.
 FUNCTION_WORD_MAX_CHARS = 5
 MOST_FUNCTION_WORDS = 100
-_PUNCTUATION_TO_SPACE = str.maketrans(
-    dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’", " ")
-)
+# Longer lines found across sites are stories (or their summaries), never platform chrome:
+# only a line's own site can teach that it is chrome.
+LONGEST_CROSS_SITE_LINE = 500
+# A word of letters only, up to FUNCTION_WORD_MAX_CHARS long, between non-letters.
+_SHORT_WORD = re.compile(rf"\b[^\W\d_]{{1,{FUNCTION_WORD_MAX_CHARS}}}\b")
 
 
 @dataclass(frozen=True)
@@ -125,22 +128,17 @@ class FitCounts:
         self.documents += 1
         page = Page(text)
         templates = page_line_templates(page)
-        words: set[str] = set()
         long_lines: dict[str, int] = {}
-        long_enough = [
+        prose = [
             index for index, stripped in enumerate(page.stripped)
-            if len(stripped) >= LONG_PROSE_CHARS
+            if len(stripped) >= LONG_PROSE_CHARS and is_prose(stripped)
         ]
-        for index in long_enough:
-            stripped, template = page.stripped[index], templates[index]
-            if is_prose(stripped):
-                words.update([
-                    word for word in template.translate(_PUNCTUATION_TO_SPACE).split()
-                    if len(word) <= FUNCTION_WORD_MAX_CHARS and word.isalpha()
-                ])
-                if len(stripped) >= PARAGRAPH_CHARS:
-                    long_lines[template] = len(stripped)
-        self.word_documents.update(words)
+        for index in prose:
+            if len(page.stripped[index]) >= PARAGRAPH_CHARS:
+                long_lines[templates[index]] = len(page.stripped[index])
+        self.word_documents.update(
+            set(_SHORT_WORD.findall("\n".join(map(templates.__getitem__, prose))))
+        )
         host = host_of(url)
         if host is None:
             return
@@ -214,7 +212,10 @@ def _cross_site(
     sites_of: Counter[str] = Counter()
     for counts in site_counts.values():
         sites_of.update(counts.keys())
-    candidates = {template: n for template, n in sites_of.items() if n >= least_sites}
+    candidates = {
+        template: n for template, n in sites_of.items()
+        if n >= least_sites and len(template) <= LONGEST_CROSS_SITE_LINE
+    }
     by_hash = {stable_hash(template): template for template in candidates}
     pages_of: dict[int, list[_PageLines]] = defaultdict(list)
     for page in pages:

@@ -21,8 +21,10 @@ from .model import Model
 from .page import Page
 from .tables import date_table
 
-# Longer lines are article text or a one-off: never a template.
-LONGEST_TEMPLATE_LINE = 500
+# Longer lines are never a template: a site prints a long notice or disclaimer on every page
+# (a site's paragraphs must recur on half of its pages), but a line this long is a whole page
+# scraped as one line, and counting it would hold a copy of it in memory.
+LONGEST_TEMPLATE_LINE = 100_000
 # Month and weekday names are written "@" in lines with numbers up to this long (dates,
 # bylines, counters); in longer lines they stay.
 LONGEST_CALENDAR_LINE = 80
