@@ -189,6 +189,19 @@ def test_a_learned_sentence_inside_a_page_s_own_article_stays() -> None:
         assert all(paragraph in text for paragraph in story)
 
 
+def test_a_learned_subheading_does_not_split_the_page_s_own_article() -> None:
+    """A site printed one story twice (its page and a print view): the story's short lines
+    are learned, and must not cut the article in two, the second part lost as a section."""
+    before = [paragraphs[-1] for paragraphs in LONG_STORIES[:3]]
+    after = [LONG_STORIES[3][-1]]
+    story = [*before, "Why the harbour matters", *after]
+    pages = [site_page(0, story), site_page(1, story), site_page(2, STORIES[0])]
+    model = dechaff.fit(pages)
+    assert line_template("Why the harbour matters") in model.templates_for("notes.example")
+    text = dechaff.clean(pages[0], model=model).text
+    assert all(paragraph in text for paragraph in before + after)
+
+
 def syndicated_corpus() -> list[dechaff.Document]:
     """One agency story printed by six sites, each in its own chrome and beside its own
     stories; and a line of platform chrome printed by the same six sites under other stories."""

@@ -9,8 +9,9 @@ paragraphs apart, by their words and their neighbours:
   with "...", as teasers are). Menus, labels, teaser titles, counters and addresses hold few
   or none.
 - Anchors close together form *clusters*. A line that the tables name as chrome ("Share
-  this:", "Related posts", "Kommentare"), one a model learned as chrome, or a date line between
-  two anchors splits them: what follows is another section.
+  this:", "Related posts", "Kommentare"), one a model learned as chrome (outside the page's own
+  article, see :func:`own_article_span`), or a date line between two anchors splits them: what
+  follows is another section.
 - The cluster with the most running text is the article. Clusters before it stay (a lead above
   an inset box, an introduction); clusters after it stay only when they hold at least half as
   much text (comment threads, teasers and footers hold less). Up to three short lines above a
@@ -33,6 +34,7 @@ cleaning a cleaned text removes nothing more. A page with no anchor loses nothin
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 
@@ -89,7 +91,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
-    named, sentences = _named_and_sentences(page, lines, weight_of)
+    named, sentences = _named_and_sentences(page, lines, weight_of, absent)
     edge_named = layout.edge_chrome
     boilerplate: dict[int, str] = {}
     for _ in range(MOST_ROUNDS):
@@ -180,10 +182,13 @@ def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
 
 
 def _named_and_sentences(
-    page: Page, lines: list[int], weight_of: dict[int, float]
+    page: Page, lines: list[int], weight_of: dict[int, float], copies: frozenset[int]
 ) -> tuple[set[int], set[int]]:
-    """Lines the tables name (edge chrome, date lines), and full sentences that are no anchor
-    (never removed for their place alone: names, figures, another alphabet)."""
+    """Lines the tables name (edge chrome, date lines) or a model learned, and full sentences
+    that are no anchor (never removed for their place alone: names, figures, another alphabet).
+
+    A learned line inside the page's own article (a subheading or a quote that the site
+    printed twice) is not named: it would split the article, and its parts would go."""
     memo = page.memo.get("named_and_sentences")
     if memo is None:
         stripped = page.stripped
@@ -196,6 +201,10 @@ def _named_and_sentences(
         }
         layout = page_layout(page)
         learned = learned_chrome(page).anywhere
+        if learned:
+            low, high = own_article_span(page, learned, copies)
+            learned = {index: reason for index, reason in learned.items()
+                       if not low < index < high}
         named = set(layout.chrome) | set(layout.edge_chrome) | dates | set(learned)
         memo = page.memo["named_and_sentences"] = (named, sentences)
     assert isinstance(memo, tuple)
@@ -332,3 +341,24 @@ def _where(lines: list[int], run: range, span: tuple[int, int]) -> str:
         return f"below {article}"
     return f"between parts of {article}"
 
+
+def own_article_span(
+    page: Page, learned: Collection[int], copies: frozenset[int]
+) -> tuple[int, int]:
+    """The first and last line of the page's own article: the cluster (lines at most
+    ``CLUSTER_GAP`` apart) holding the most prose that the model did not learn (-1, -1 when
+    there is none). Copies of a paragraph are left out: another rule removes them."""
+    stripped = page.stripped
+    content = [index for index in page.kept_content()
+               if index not in learned and index not in copies]
+    own = [index for index in running_text_lines(page, content) if is_prose(stripped[index])]
+    if not own:
+        return -1, -1
+    clusters = [[own[0]]]
+    for index in own[1:]:
+        if index - clusters[-1][-1] > CLUSTER_GAP:
+            clusters.append([index])
+        else:
+            clusters[-1].append(index)
+    article = max(clusters, key=lambda cluster: sum(len(stripped[i]) for i in cluster))
+    return article[0], article[-1]

@@ -16,10 +16,9 @@ other stories, comment threads and "about us" blurbs that the site prints on eve
 
 from __future__ import annotations
 
-from ..article import CLUSTER_GAP, prose_held, running_text_lines
+from ..article import own_article_span, prose_held, running_text_lines
 from ..config import Config
 from ..layout import page_body
-from ..lineshape import is_prose
 from ..page import Page
 from ..templates import learned_chrome
 from .repeated_paragraph import later_copies
@@ -43,7 +42,7 @@ def find_site_templates(page: Page, config: Config) -> bool:
         if matched and prose - matched < OWN_PROSE_CHARS:
             protected = learned_text
         else:
-            low, high = _own_article(page, found, frozenset(copies))
+            low, high = own_article_span(page, found, frozenset(copies))
             protected = [index for index in learned_text if low < index < high]
         for index in protected:
             del found[index]
@@ -58,24 +57,3 @@ def find_site_templates(page: Page, config: Config) -> bool:
                 removed = True
     return removed
 
-
-def _own_article(
-    page: Page, learned: dict[int, str], copies: frozenset[int]
-) -> tuple[int, int]:
-    """The first and last line of the page's own article: the cluster (lines at most
-    ``CLUSTER_GAP`` apart) holding the most prose that the model did not learn. Copies of a
-    paragraph are left out: another rule removes them."""
-    stripped = page.stripped
-    content = [index for index in page.kept_content()
-               if index not in learned and index not in copies]
-    own = [index for index in running_text_lines(page, content) if is_prose(stripped[index])]
-    if not own:
-        return -1, -1
-    clusters = [[own[0]]]
-    for index in own[1:]:
-        if index - clusters[-1][-1] > CLUSTER_GAP:
-            clusters.append([index])
-        else:
-            clusters[-1].append(index)
-    article = max(clusters, key=lambda cluster: sum(len(stripped[i]) for i in cluster))
-    return article[0], article[-1]
