@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import dechaff
+from dechaff.fit import FitCounts
 from dechaff.templates import line_template
 
 STORIES = [
@@ -200,6 +201,24 @@ def test_a_learned_subheading_does_not_split_the_page_s_own_article() -> None:
     assert line_template("Why the harbour matters") in model.templates_for("notes.example")
     text = dechaff.clean(pages[0], model=model).text
     assert all(paragraph in text for paragraph in before + after)
+
+
+def test_a_page_crawled_twice_counts_once() -> None:
+    """The same text at the same site twice (crawled twice, or a corpus repeated) is one
+    page: its lines are not the site's chrome, so its headings stay."""
+    story = ["The harbour reopens", *LONG_STORIES[0], "What comes next", *LONG_STORIES[1]]
+    page = dechaff.Document("a", "\n\n".join(story) + "\n", url="https://notes.example/a")
+    again = dechaff.Document("b", page.text, url="https://notes.example/a?from=feed")
+    model = dechaff.fit([page, again, site_page(2, STORIES[2])])
+    assert model.sites.get("notes.example") is None or \
+        line_template("What comes next") not in model.templates_for("notes.example")
+    assert dechaff.clean(page, model=model).text == page.text
+    # Merged counts of parts agree with counting the whole.
+    first, second = FitCounts(), FitCounts()
+    first.add(page)
+    for document in (again, site_page(2, STORIES[2])):
+        second.add(document)
+    assert first.merge(second).model() == model
 
 
 def syndicated_corpus() -> list[dechaff.Document]:

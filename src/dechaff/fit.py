@@ -146,6 +146,8 @@ class FitCounts:
         self.site_pages[host] += 1
         self.site_counts[host].update(distinct)
         self.page_lines.append(_PageLines(
+            host,
+            stable_hash(text),
             array("q", map(stable_hash, distinct)),
             array("q", map(stable_hash, long_lines)),
             array("l", long_lines.values()),
@@ -164,19 +166,20 @@ class FitCounts:
     def model(self, options: FitOptions | None = None) -> Model:
         """The model these counts teach."""
         options = options or FitOptions()
+        site_pages, site_counts = self._without_copies()
         sites = {}
-        for host, page_count in self.site_pages.items():
+        for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
             # A paragraph found on a few pages is more likely one story printed twice (a tag
             # page, a print view) than chrome: on half of them, and on three at least.
             least_paragraph = max(least, 3, ceil(page_count / 2))
             found = {
-                t: n for t, n in self.site_counts[host].items()
+                t: n for t, n in site_counts[host].items()
                 if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
             }
             if found:
                 sites[host] = SiteTemplates(page_count, MappingProxyType(found))
-        cross_site = _cross_site(self.site_counts, self.page_lines, options.cross_site_sites)
+        cross_site = _cross_site(site_counts, self.page_lines, options.cross_site_sites)
         least_documents = max(3, ceil(options.function_word_share * self.documents))
         # Ties are broken by the word: the order a set yields words in changes between runs.
         ranked = sorted(self.word_documents.items(), key=lambda item: (-item[1], item[0]))
@@ -188,6 +191,29 @@ class FitCounts:
             function_words=frozenset(learned),
         )
 
+    def _without_copies(self) -> tuple[Counter[str], dict[str, Counter[str]]]:
+        """The pages and template counts of each site, each text counted once: a page crawled
+        twice (or repeated in the corpus) is one page, or all its lines would look like the
+        site's chrome."""
+        seen: set[tuple[str, int]] = set()
+        copies: dict[str, list[_PageLines]] = defaultdict(list)
+        for page in self.page_lines:
+            key = (page.host, page.text_key)
+            if key in seen:
+                copies[page.host].append(page)
+            else:
+                seen.add(key)
+        site_pages = Counter(self.site_pages)
+        site_counts = dict(self.site_counts)
+        for host, pages in copies.items():
+            counts = Counter(self.site_counts[host])
+            template_of = {stable_hash(template): template for template in counts}
+            for page in pages:
+                counts.subtract(map(template_of.__getitem__, page.templates))
+            site_counts[host] = +counts  # a count that falls to nothing goes
+            site_pages[host] -= len(pages)
+        return site_pages, site_counts
+
 
 def stable_hash(text: str) -> int:
     """A 64-bit hash of ``text`` that is the same in every process (``hash`` of a str is not),
@@ -197,9 +223,12 @@ def stable_hash(text: str) -> int:
 
 @dataclass(frozen=True)
 class _PageLines:
-    """What fit keeps of a page for the syndication test: hashes of its line templates, and
-    of its paragraphs with their lengths (arrays: a page costs 8 bytes a line)."""
+    """What fit keeps of a page for the syndication test and to count each text of a site
+    once: its site, a hash of its text and of its line templates, and of its paragraphs with
+    their lengths (arrays: a page costs 8 bytes a line)."""
 
+    host: str
+    text_key: int
     templates: array[int]
     long_lines: array[int]
     long_lengths: array[int]

@@ -80,13 +80,15 @@ def page_line_templates(page: Page) -> list[str]:
         if _DIGITS.search(joined):
             joined = _DIGITS.sub("#", joined)
         templates = joined.split("\n") if keys else []
-        calendar = _calendar_words()
-        for index, line in enumerate(templates):
-            if len(line) > LONGEST_TEMPLATE_LINE:
+        if len(joined) > LONGEST_TEMPLATE_LINE:
+            for index in [i for i, line in enumerate(templates)
+                          if len(line) > LONGEST_TEMPLATE_LINE]:
                 templates[index] = ""
-            elif "#" in line and len(line) <= LONGEST_CALENDAR_LINE:
-                # a date's month or weekday name varies with its numbers
-                templates[index] = _calendar_free(line, calendar)
+        calendar = _calendar_words()
+        # a date's month or weekday name varies with its numbers
+        for index in [i for i, line in enumerate(templates)
+                      if "#" in line and len(line) <= LONGEST_CALENDAR_LINE]:
+            templates[index] = _calendar_free(templates[index], calendar)
         page.memo["templates"] = templates
     assert isinstance(templates, list)
     return templates
