@@ -55,6 +55,13 @@ def test_templates_ignore_digits_and_calendar_words() -> None:
     assert line_template("Posted by Anna") != line_template("Posted by Bob")
 
 
+def test_templates_ignore_list_marks() -> None:
+    assert line_template("* Home") == line_template("• Home") == line_template("Home")
+    assert line_template("- 3 comments") == line_template("12 comments")
+    assert line_template("Home *") != line_template("Home")
+    assert line_template("*Home") != line_template("Home")  # emphasis, not a list mark
+
+
 def test_site_templates_are_learned_and_removed_with_their_numbers_changed() -> None:
     pages = [site_page(number, STORIES[number % len(STORIES)]) for number in range(8)]
     model = dechaff.fit(pages)

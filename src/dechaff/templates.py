@@ -2,8 +2,9 @@
 
 A site prints the same chrome on every page with its numbers changed: "Posted by Anna at 10:32
 AM", "© 2021 Example Ltd", "123 comments", "Friday, March 4, 2022". A template is the line
-case-folded, its whitespace collapsed, every run of digits written "#" and, in a short line
-with numbers, every month or weekday name "@", so that those variants share one template.
+case-folded, its whitespace collapsed, a list mark at its start left out ("* Home" and
+"Home", as two extractors print one menu), every run of digits written "#" and, in a short
+line with numbers, every month or weekday name "@", so that those variants share one template.
 Templates are computed for a whole page at once, from the case-folded line keys the layout
 computes anyway.
 """
@@ -29,6 +30,9 @@ LONGEST_TEMPLATE_LINE = 100_000
 # bylines, counters); in longer lines they stay.
 LONGEST_CALENDAR_LINE = 80
 _DIGITS = re.compile(r"\d+")
+# A list mark at the start of a line ("* Home", "• Home", "- Home"): one extractor prints a
+# menu with marks, another without, and a site's menu is one template either way.
+_LIST_MARK = re.compile(r"^[*+•·◦▪‣-]+ +", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,8 @@ def page_line_templates(page: Page) -> list[str]:
         joined = "\n".join(keys)
         if _DIGITS.search(joined):
             joined = _DIGITS.sub("#", joined)
+        if _LIST_MARK.search(joined):
+            joined = _LIST_MARK.sub("", joined)
         templates = joined.split("\n") if keys else []
         if len(joined) > LONGEST_TEMPLATE_LINE:
             for index in [i for i, line in enumerate(templates)
