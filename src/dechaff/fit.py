@@ -15,7 +15,8 @@
   function-word table, so that a corpus in a language the table lacks is still read right.
 
 Documents are read once, as they come. Memory grows with the distinct lines of each site, plus
-8 bytes per line of every page for the syndication test.
+8 bytes per line of every page for the syndication test. Each text is counted once per site:
+a page crawled twice is one page.
 """
 
 from __future__ import annotations
@@ -121,6 +122,8 @@ class FitCounts:
         self.site_counts: dict[str, Counter[str]] = defaultdict(Counter)
         self.page_lines: list[_PageLines] = []
         self.word_documents: Counter[str] = Counter()
+        # Hashes of the (site, text) pairs counted: a text seen again on its site is a copy.
+        self.texts_seen: set[int] = set()
 
     def add(self, item: Document | str) -> None:
         """Count one document's lines."""
@@ -142,12 +145,16 @@ class FitCounts:
         host = host_of(url)
         if host is None:
             return
+        text_key = stable_hash(f"{host}\n{text}")
+        if text_key in self.texts_seen:
+            return  # a copy: its site's lines are counted once (see _without_copies)
+        self.texts_seen.add(text_key)
         distinct = {template for template in templates if template}
         self.site_pages[host] += 1
         self.site_counts[host].update(distinct)
         self.page_lines.append(_PageLines(
             host,
-            stable_hash(text),
+            text_key,
             array("q", map(stable_hash, distinct)),
             array("q", map(stable_hash, long_lines)),
             array("l", long_lines.values()),
@@ -161,12 +168,13 @@ class FitCounts:
             self.site_counts[host].update(counts)
         self.page_lines.extend(later.page_lines)
         self.word_documents.update(later.word_documents)
+        self.texts_seen |= later.texts_seen
         return self
 
     def model(self, options: FitOptions | None = None) -> Model:
         """The model these counts teach."""
         options = options or FitOptions()
-        site_pages, site_counts = self._without_copies()
+        pages, site_pages, site_counts = self._without_copies()
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
@@ -179,7 +187,7 @@ class FitCounts:
             }
             if found:
                 sites[host] = SiteTemplates(page_count, MappingProxyType(found))
-        cross_site = _cross_site(site_counts, self.page_lines, options.cross_site_sites)
+        cross_site = _cross_site(site_counts, pages, options.cross_site_sites)
         least_documents = max(3, ceil(options.function_word_share * self.documents))
         # Ties are broken by the word: the order a set yields words in changes between runs.
         ranked = sorted(self.word_documents.items(), key=lambda item: (-item[1], item[0]))
@@ -191,28 +199,34 @@ class FitCounts:
             function_words=frozenset(learned),
         )
 
-    def _without_copies(self) -> tuple[Counter[str], dict[str, Counter[str]]]:
-        """The pages and template counts of each site, each text counted once: a page crawled
-        twice (or repeated in the corpus) is one page, or all its lines would look like the
-        site's chrome."""
-        seen: set[tuple[str, int]] = set()
+    def _without_copies(
+        self,
+    ) -> tuple[list[_PageLines], Counter[str], dict[str, Counter[str]]]:
+        """The pages, and the pages and template counts of each site, each text of a site
+        counted once: a page crawled twice (or a corpus repeated) is one page, or all its
+        lines would look like the site's chrome. :meth:`add` skips the copies it sees; those
+        of separate parts meet here, once the parts are merged."""
+        seen: set[int] = set()
+        pages: list[_PageLines] = []
         copies: dict[str, list[_PageLines]] = defaultdict(list)
         for page in self.page_lines:
-            key = (page.host, page.text_key)
-            if key in seen:
+            if page.text_key in seen:
                 copies[page.host].append(page)
             else:
-                seen.add(key)
+                seen.add(page.text_key)
+                pages.append(page)
+        if not copies:
+            return self.page_lines, self.site_pages, self.site_counts
         site_pages = Counter(self.site_pages)
         site_counts = dict(self.site_counts)
-        for host, pages in copies.items():
+        for host, printed_again in copies.items():
             counts = Counter(self.site_counts[host])
             template_of = {stable_hash(template): template for template in counts}
-            for page in pages:
+            for page in printed_again:
                 counts.subtract(map(template_of.__getitem__, page.templates))
             site_counts[host] = +counts  # a count that falls to nothing goes
-            site_pages[host] -= len(pages)
-        return site_pages, site_counts
+            site_pages[host] -= len(printed_again)
+        return pages, site_pages, site_counts
 
 
 def stable_hash(text: str) -> int:
@@ -224,8 +238,8 @@ def stable_hash(text: str) -> int:
 @dataclass(frozen=True)
 class _PageLines:
     """What fit keeps of a page for the syndication test and to count each text of a site
-    once: its site, a hash of its text and of its line templates, and of its paragraphs with
-    their lengths (arrays: a page costs 8 bytes a line)."""
+    once: its site, a hash of its site and text, hashes of its line templates, and of its
+    paragraphs with their lengths (arrays: a page costs 8 bytes a line)."""
 
     host: str
     text_key: int
