@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import dechaff
+from dechaff.fit import FitCounts
 from dechaff.spans import sorted_removals
 from test_properties import CHROME_LIKE, PROSE, TITLES, document
 
@@ -49,3 +50,23 @@ def test_a_model_fitted_on_one_text_keeps_cleaning_idempotent(text: str) -> None
     model = dechaff.fit([page, page.with_text(text + "\nHome\n")])
     once = dechaff.clean(page, model=model).text
     assert dechaff.clean(page.with_text(once), model=model).text == once
+
+
+@given(site, st.data())
+def test_counts_of_parts_merge_into_the_model_of_the_whole(
+    pages: list[dechaff.Document], data: st.DataObject
+) -> None:
+    """However the corpus is cut into parts (and whatever copies of its pages it holds, in
+    the same part or in another), merged counts teach the model of the whole."""
+    copies = data.draw(st.lists(st.sampled_from(pages), max_size=3))
+    corpus = [*pages, *copies]
+    cut = data.draw(st.integers(min_value=0, max_value=len(corpus)))
+    first, second = FitCounts(), FitCounts()
+    for page in corpus[:cut]:
+        first.add(page)
+    for page in corpus[cut:]:
+        second.add(page)
+    model = dechaff.fit(corpus)
+    assert first.merge(second).model() == model
+    # A copy of a page is the same page: the site's templates do not change.
+    assert model.sites == dechaff.fit(pages).sites
