@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from dechaff import Model
-from dechaff.cli import main
 
 STORIES = [
     ("Ferry terminal to open in spring",
@@ -46,19 +46,13 @@ def texts(path: Path) -> list[str]:
     return [json.loads(line)["text"] for line in path.read_text().splitlines()]
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 def test_files_are_learned_from_then_cleaned(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = site_corpus(tmp_path)
     learned, plain = tmp_path / "learned.jsonl", tmp_path / "plain.jsonl"
-    code, _, err = run(["clean", str(corpus), "-o", str(learned), "--no-dedup",
-                        "--report", str(tmp_path / "report.jsonl")], capsys)
+    code, _, err = run_cli(capsys, "clean", str(corpus), "-o", str(learned), "--no-dedup",
+                           "--report", str(tmp_path / "report.jsonl"))
     assert code == 0
     assert "boilerplate learned from 4 documents" in err
     for text, (title, story) in zip(texts(learned), STORIES, strict=True):
@@ -67,8 +61,8 @@ def test_files_are_learned_from_then_cleaned(
              for removal in json.loads(line)["removals"]}
     assert "site_template" in rules
 
-    code, _, err = run(["clean", str(corpus), "-o", str(plain), "--no-dedup", "--no-learn"],
-                       capsys)
+    code, _, err = run_cli(capsys, "clean", str(corpus), "-o", str(plain), "--no-dedup",
+                           "--no-learn")
     assert code == 0
     assert "learned" not in err
     assert all(CHROME_TOP in text for text in texts(plain))
@@ -79,14 +73,14 @@ def test_a_saved_model_cleans_stdin_as_learning_does(
 ) -> None:
     corpus = site_corpus(tmp_path)
     model_path, learned = tmp_path / "model.json", tmp_path / "learned.jsonl"
-    assert run(["clean", str(corpus), "-o", str(learned), "--no-dedup",
-                "--save-model", str(model_path)], capsys)[0] == 0
+    assert run_cli(capsys, "clean", str(corpus), "-o", str(learned), "--no-dedup",
+                   "--save-model", str(model_path))[0] == 0
     assert Model.load(model_path).templates_for("gazette.example")
 
     def stdin_run(*extra: str) -> str:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(corpus.read_bytes())))
-        code, out, _ = run(["clean", "-", "--input-format", "jsonl", "--no-dedup", *extra],
-                           capsys)
+        code, out, _ = run_cli(capsys, "clean", "-", "--input-format", "jsonl", "--no-dedup",
+                               *extra)
         assert code == 0
         return out
 
@@ -110,7 +104,7 @@ def test_learning_gives_the_same_bytes_for_any_number_of_jobs(
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
-        assert run(["clean", str(big), "-o", str(out), "--jobs", jobs], capsys)[0] == 0
+        assert run_cli(capsys, "clean", str(big), "-o", str(out), "--jobs", jobs)[0] == 0
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert CHROME_TOP.encode() not in outputs[0]
@@ -126,7 +120,7 @@ def test_contradictory_learning_options_are_usage_errors(
 ) -> None:
     corpus = site_corpus(tmp_path)
     out = tmp_path / "out.jsonl"
-    code, _, err = run(["clean", str(corpus), "-o", str(out), *extra], capsys)
+    code, _, err = run_cli(capsys, "clean", str(corpus), "-o", str(out), *extra)
     assert code == 2
     assert message in err
     assert not out.exists()
@@ -135,7 +129,7 @@ def test_contradictory_learning_options_are_usage_errors(
 def test_saving_a_model_learned_from_stdin_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(["clean", "-", "--save-model", str(tmp_path / "m.json")], capsys)
+    code, _, err = run_cli(capsys, "clean", "-", "--save-model", str(tmp_path / "m.json"))
     assert code == 2
     assert "stdin cannot be read again" in err
 
@@ -145,13 +139,13 @@ def test_a_missing_or_broken_model_file_is_named(
 ) -> None:
     corpus = site_corpus(tmp_path)
     out = tmp_path / "out.jsonl"
-    code, _, err = run(["clean", str(corpus), "-o", str(out), "--model",
-                        str(tmp_path / "absent.json")], capsys)
+    code, _, err = run_cli(capsys, "clean", str(corpus), "-o", str(out), "--model",
+                           str(tmp_path / "absent.json"))
     assert (code, out.exists()) == (1, False)
     assert "absent.json: cannot read the model" in err
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "something else"}')
-    code, _, err = run(["clean", str(corpus), "-o", str(out), "--model", str(broken)], capsys)
+    code, _, err = run_cli(capsys, "clean", str(corpus), "-o", str(out), "--model", str(broken))
     assert code == 1
     assert "broken.json: not a dechaff model" in err
 
@@ -160,10 +154,10 @@ def test_explain_shows_what_learning_removes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = site_corpus(tmp_path)
-    code, out, _ = run(["explain", str(corpus)], capsys)
+    code, out, _ = run_cli(capsys, "explain", str(corpus))
     assert code == 0
     assert f"- [site_template] {CHROME_TOP}" in out
-    code, out, _ = run(["explain", str(corpus), "--no-learn"], capsys)
+    code, out, _ = run_cli(capsys, "explain", str(corpus), "--no-learn")
     assert f"  {CHROME_TOP}" in out
 
 
@@ -178,7 +172,7 @@ def test_a_resumed_run_cleans_with_the_model_of_the_run_it_carries_on(
     out = tmp_path / "out.jsonl"
     args = ["clean", str(corpus), "-o", str(out), "--shard-size", "2", "--no-dedup", "--jobs",
             "1"]
-    code, _, err = run([*args, "--strict"], capsys)
+    code, _, err = run_cli(capsys, *args, "--strict")
     assert code == 1
     assert "--strict stops at the first rejected record" in err
     kept_model = tmp_path / ".out.jsonl.dechaff-resume" / "model.json"
@@ -186,7 +180,7 @@ def test_a_resumed_run_cleans_with_the_model_of_the_run_it_carries_on(
     # The resumed run must use the kept model, not learn again: an empty one keeps the chrome.
     Model().save(kept_model)
     corpus.write_text("\n".join(pages) + "\n")
-    code, _, err = run([*args, "--resume"], capsys)
+    code, _, err = run_cli(capsys, *args, "--resume")
     assert code == 0, err
     shards = sorted(tmp_path.glob("out-*.jsonl"))
     assert len(shards) == 6
