@@ -56,6 +56,7 @@ from scipy import sparse
 
 import dechaff
 from dechaff.dedup import Deduplicator, shingle_batch
+from dechaff.lineshape import is_prose
 from dechaff.warc import read_warc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -259,6 +260,21 @@ def analyse(items: list[Item], texts: list[str], duplicates: set[tuple[int, int]
     print(f"analysis: {len(below)} duplicate pairs whose cleaned texts fall below 0.8; "
           f"{without_chrome} would match without the chrome left in, {without_losses} "
           f"without what cleaning lost")
+    # What is left outside the gold text of those pages: paragraphs (another story, or the
+    # article going on past its last gold snippet), or short lines (menus, labels)?
+    paragraph_chars = other_chars = 0
+    for number in {number for pair in below for number in pair}:
+        gold_lines = {line.strip() for line in items[number].source.split("\n")}
+        for line in texts[number].split("\n"):
+            line = line.strip()
+            if line and line not in gold_lines:
+                if len(line) >= 100 and is_prose(line):
+                    paragraph_chars += len(line)
+                else:
+                    other_chars += len(line)
+    share = paragraph_chars / max(paragraph_chars + other_chars, 1)
+    print(f"of the characters those pages keep outside their gold text, {share:.0%} are in "
+          f"prose lines of 100 characters or more")
     outside: dict[str, list[float]] = {}
     for item, shingles, gold in zip(items, cleaned_sets, gold_sets, strict=True):
         if shingles:
