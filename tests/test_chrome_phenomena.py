@@ -162,3 +162,30 @@ def test_a_sentence_about_a_source_stays() -> None:
     line = "Die Quelle des Flusses liegt in den Alpen, auf fast zweitausend Metern Höhe."
     page = [*ARTICLE_DE[:2], line, *ARTICLE_DE[2:]]
     assert kept(clean(page)) == page
+
+
+# Site credits in a footer: "Powered by WordPress", "Designed by X", "Propulsé par X", each
+# phrase with a name of one to three words as one part of the line.
+
+def test_site_credits_below_the_article_go() -> None:
+    for credit in [
+        "Designed by Elegant Themes | Powered by WordPress",
+        "Copyleft © 2002-2016 The Anarcat CC-BY-SA. Powered by ikiwiki. Valid (X)HTML 5.",
+        "Propulsé par WordPress",
+        "Theme by Anders Norén.",
+    ]:
+        result = clean([*ARTICLE_EN, credit])
+        assert kept(result) == ARTICLE_EN
+        assert reasons_for(result, credit)[0][1].startswith("chrome line about site credits")
+    credit = "Webdesign von Agentur Beispiel"
+    assert kept(clean([*ARTICLE_DE, credit])) == ARTICLE_DE
+
+
+def test_sentences_about_what_powers_or_designed_something_stay() -> None:
+    for sentence in [
+        "The new ferry is powered by two electric engines.",
+        "Powered by curiosity, the islanders rowed to the mainland.",
+        "Designed by the harbour engineers, the pier will open in June.",
+    ]:
+        assert kept(clean([*ARTICLE_EN, sentence])) == [*ARTICLE_EN, sentence]
+        assert kept(clean([sentence, *ARTICLE_EN])) == [sentence, *ARTICLE_EN]

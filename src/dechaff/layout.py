@@ -221,7 +221,7 @@ def _find_layout(page: Page) -> Layout:
                 and index not in credits
                 and keyword_line.matches(" ".join(stripped[index].casefold().split()))
             ):
-                reason = f"chrome line about {keyword_line.keyword}: {_shown(stripped[index])}"
+                reason = f"chrome line about {keyword_line.topic}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline and keyword_line.anywhere:
                     inline.add(index)

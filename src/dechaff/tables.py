@@ -140,14 +140,16 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class KeywordLine:
-    """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome;
-    ``inline`` as for :class:`PhraseSource`."""
+    """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome
+    about ``topic`` (the keyword itself unless the table names one); ``inline`` as for
+    :class:`PhraseSource`."""
 
     keyword: str
     max_chars: int
     anywhere: bool
     requires: re.Pattern[str] | None
     inline: bool = False
+    topic: str = ""
 
     def matches(self, folded: str) -> bool:
         return (
@@ -255,6 +257,7 @@ def scaffolding_table() -> ScaffoldingTable:
             item["where"] == "anywhere",
             re.compile(item["requires"]) if "requires" in item else None,
             item.get("inline", False),
+            item.get("topic", item["keyword"]),
         )
         for item in data.get("keyword_lines", [])
     )
