@@ -210,9 +210,9 @@ def _find_layout(page: Page) -> Layout:
                     reason = f"chrome phrases strung together: {_shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
     for keyword_line in table.keyword_lines:
-        if keyword_line.keyword not in folded:
+        offsets = keyword_line.found_in(folded)
+        if not offsets:
             continue
-        offsets = [match.start() for match in re.finditer(re.escape(keyword_line.keyword), folded)]
         for index in _line_numbers(page, folded, offsets, at_line_start=False):
             if (
                 kept[index]

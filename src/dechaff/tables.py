@@ -141,8 +141,8 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class KeywordLine:
     """A short line holding ``keyword`` (and matching ``requires``, when given) is chrome
-    about ``topic`` (the keyword itself unless the table names one); ``inline`` as for
-    :class:`PhraseSource`."""
+    about ``topic``; ``inline`` as for :class:`PhraseSource`. The keyword is a string, or a
+    regular expression (``finds``) when one pass over a page should find several words."""
 
     keyword: str
     max_chars: int
@@ -150,11 +150,20 @@ class KeywordLine:
     requires: re.Pattern[str] | None
     inline: bool = False
     topic: str = ""
+    finds: re.Pattern[str] | None = None
+
+    def found_in(self, folded_text: str) -> list[int]:
+        """Offsets of the keyword in a page's case-folded text."""
+        if self.finds is not None:
+            return [match.start() for match in self.finds.finditer(folded_text)]
+        if self.keyword not in folded_text:  # a string search is faster than a pattern's
+            return []
+        return [match.start() for match in re.finditer(re.escape(self.keyword), folded_text)]
 
     def matches(self, folded: str) -> bool:
         return (
             len(folded) <= self.max_chars
-            and self.keyword in folded
+            and (self.keyword in folded if self.finds is None else bool(self.finds.search(folded)))
             and (self.requires is None or self.requires.search(folded) is not None)
         )
 
@@ -252,12 +261,13 @@ def scaffolding_table() -> ScaffoldingTable:
         edge.pop(key, None)
     keyword_lines = tuple(
         KeywordLine(
-            item["keyword"],
+            item.get("keyword", ""),
             item["max_chars"],
             item["where"] == "anywhere",
             re.compile(item["requires"]) if "requires" in item else None,
             item.get("inline", False),
-            item.get("topic", item["keyword"]),
+            item.get("topic", item.get("keyword", "")),
+            re.compile(item["finds"]) if "finds" in item else None,
         )
         for item in data.get("keyword_lines", [])
     )
