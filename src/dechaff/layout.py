@@ -209,6 +209,9 @@ def _find_layout(page: Page) -> Layout:
                 if where is not None:
                     reason = f"chrome phrases strung together: {_shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
+    # Lines case-folded with whitespace collapsed, each once however many keywords it holds
+    # (a page scraped as one long line holds them all).
+    flat: dict[int, str] = {}
     for keyword_line in table.keyword_lines:
         offsets = keyword_line.found_in(folded)
         if not offsets:
@@ -219,8 +222,12 @@ def _find_layout(page: Page) -> Layout:
                 and index not in chrome
                 and index not in edge_chrome
                 and index not in credits
-                and keyword_line.matches(" ".join(stripped[index].casefold().split()))
             ):
+                line = flat.get(index)
+                if line is None:
+                    line = flat[index] = " ".join(stripped[index].casefold().split())
+                if not keyword_line.matches(line):
+                    continue
                 reason = f"chrome line about {keyword_line.topic}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline and keyword_line.anywhere:
