@@ -231,12 +231,13 @@ def datasketch_raw(texts: list[str]) -> list[int | None]:
     return targets
 
 
-def word_shingles(text: str) -> set[str]:
-    tokens = WORD.findall(text.lower())
-    return {" ".join(tokens[i:i + 5]) for i in range(max(len(tokens) - 4, 1))}
+def shingle_sets(texts: list[str]) -> list[set[int]]:
+    """Each text's set of shingle hashes, as dechaff's dedup takes them."""
+    batch = shingle_batch(texts)
+    return [set(batch.of(number).tolist()) for number in range(len(texts))]
 
 
-def jaccard(first: set[str], second: set[str]) -> float:
+def jaccard(first: set[int], second: set[int]) -> float:
     return len(first & second) / max(len(first | second), 1)
 
 
@@ -245,8 +246,8 @@ def analyse(items: list[Item], texts: list[str], duplicates: set[tuple[int, int]
     many would match with the chrome left in removed (shingles outside the gold text), and how
     many with what cleaning lost of the gold text put back; and the share of each kind's
     cleaned shingles that come from outside its gold text."""
-    cleaned_sets = [word_shingles(text) for text in texts]
-    gold_sets = [word_shingles(item.source) for item in items]
+    cleaned_sets = shingle_sets(texts)
+    gold_sets = shingle_sets([item.source for item in items])
     below = [(a, b) for a, b in sorted(duplicates)
              if jaccard(cleaned_sets[a], cleaned_sets[b]) < 0.8]
     without_chrome = sum(

@@ -145,7 +145,7 @@ class FitCounts:
         host = host_of(url)
         if host is None:
             return
-        text_key = stable_hash(f"{host}\n{text}")
+        text_key = _text_key(host, text)
         if text_key in self.texts_seen:
             return  # a copy: its site's lines are counted once (see _without_copies)
         self.texts_seen.add(text_key)
@@ -233,6 +233,14 @@ def stable_hash(text: str) -> int:
     """A 64-bit hash of ``text`` that is the same in every process (``hash`` of a str is not),
     so that counts made on different machines can be merged."""
     return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def _text_key(host: str, text: str) -> int:
+    """A stable 64-bit hash of a site and a text (without copying the text to join them)."""
+    digest = blake2b(host.encode(), digest_size=8)
+    digest.update(b"\n")
+    digest.update(text.encode())
+    return int.from_bytes(digest.digest(), "little", signed=True)
 
 
 @dataclass(frozen=True)
