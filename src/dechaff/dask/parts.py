@@ -33,7 +33,6 @@ from ..records import ReadOptions
 from ..sources import Input, scan_inputs
 
 PART_BITS = 32
-MAX_PARTITIONS = 1 << 31
 MAX_RECORDS = 1 << PART_BITS
 
 
