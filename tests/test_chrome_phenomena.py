@@ -189,3 +189,18 @@ def test_sentences_about_what_powers_or_designed_something_stay() -> None:
     ]:
         assert kept(clean([*ARTICLE_EN, sentence])) == [*ARTICLE_EN, sentence]
         assert kept(clean([sentence, *ARTICLE_EN])) == [sentence, *ARTICLE_EN]
+
+
+# Text extractors lay out columns with runs of spaces: a menu of two columns prints rows of
+# a few words padded to hundreds of characters, which are no running text.
+
+def test_menu_rows_padded_into_columns_do_not_outweigh_the_article() -> None:
+    left = ["Mais", "Weizen", "Gerste", "Roggen", "Raps", "Sojabohne", "Kartoffel", "Wein",
+            "Rind", "Schwein", "Schaf", "Ziege", "Futtermittel", "Ratgeber", "Garten"]
+    right = ["Biene", "Fisch", "Jagd", "Energie", "Wetter", "Klima", "Umwelt", "Märkte",
+             "Technik", "Bildung", "Messen", "Tagungen", "Landleben", "Themen", "Pflanze"]
+    menu = [f"+ {first}{' ' * (150 - len(first))}+ {second}{' ' * (140 - len(second))}|"
+            for first, second in zip(left, right, strict=True)]
+    result = clean([*menu, "Kontakt | Newsletter | Login", *ARTICLE_DE])
+    assert kept(result)[-len(ARTICLE_DE):] == ARTICLE_DE
+    assert not any(line.startswith("+ ") for line in kept(result))

@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 
 from .layout import date_lines, page_layout, paragraph_keys
-from .lineshape import is_prose, is_sentence
+from .lineshape import is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words
 from .templates import learned_chrome
@@ -120,9 +120,9 @@ def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[in
     weight_of = _weights(page, content)
     keys, stripped = paragraph_keys(page), page.stripped
     prose = [index for index in content if weight_of[index] and is_prose(stripped[index])]
-    total = {keys[index]: len(stripped[index]) for index in prose}
+    total = {keys[index]: len(visible(stripped[index])) for index in prose}
     chosen = set(lines)
-    held = {keys[index]: len(stripped[index]) for index in prose if index in chosen}
+    held = {keys[index]: len(visible(stripped[index])) for index in prose if index in chosen}
     return sum(total.values()), sum(held.values())
 
 
@@ -145,7 +145,8 @@ def _weights(page: Page, lines: list[int]) -> dict[int, float]:
 
 
 def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) -> list[float]:
-    """For each line, how much running text it holds (0.0 for none): its length, halved for an
+    """For each line, how much running text it holds (0.0 for none): its length (padding left
+    out, see :func:`visible`), halved for an
     unpunctuated line. ``extra_words`` are function words learned from a corpus."""
     stripped = page.stripped
     keys = paragraph_keys(page)
@@ -157,7 +158,9 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
     ]
     for position in long_enough:
         index = lines[position]
-        text = stripped[index]
+        text = visible(stripped[index])
+        if len(text) < ANCHOR_MIN_CHARS:
+            continue
         prose = is_prose(text)
         if not prose and text.count(" ") < RUNNING_TEXT_WORDS - 1:
             continue
@@ -360,5 +363,5 @@ def own_article_span(
             clusters.append([index])
         else:
             clusters[-1].append(index)
-    article = max(clusters, key=lambda cluster: sum(len(stripped[i]) for i in cluster))
+    article = max(clusters, key=lambda cluster: sum(len(visible(stripped[i])) for i in cluster))
     return article[0], article[-1]

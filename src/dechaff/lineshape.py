@@ -16,6 +16,20 @@ PROSE_MIN_CHARS = 60
 PROSE_MIN_CHARS_CJK = 25
 
 
+def visible(text: str) -> str:
+    """The line with runs of whitespace inside it made one space.
+
+    Text extractors pad lines to lay out columns ("+ Mais<200 spaces>+ Biene"): the padding
+    is no text, and must not make a menu row look as long as a paragraph.
+
+    >>> visible("Home" + " " * 80 + "News")
+    'Home News'
+    """
+    if "  " in text or "\t" in text:
+        return " ".join(text.split())
+    return text
+
+
 def is_prose(text: str) -> bool:
     """A sentence (or several) of running text, as opposed to a title, label or menu item.
 
@@ -23,7 +37,10 @@ def is_prose(text: str) -> bool:
     True
     >>> is_prose("Newer Post Older Post Home")
     False
+    >>> is_prose("+ Mostereien" + " " * 300 + "Agrarwetter")
+    False
     """
+    text = visible(text)
     length = len(text)
     if length >= PROSE_MIN_CHARS_UNPUNCTUATED:
         return True
@@ -50,7 +67,7 @@ def is_sentence(text: str) -> bool:
         last[-1:] in _FULL_STOPS
         and last[-1:] != ""
         and not last.endswith(("...", "…"))
-        and text.count(" ") >= 4
+        and visible(text).count(" ") >= 4
     )
 
 
