@@ -204,3 +204,56 @@ def test_menu_rows_padded_into_columns_do_not_outweigh_the_article() -> None:
     result = clean([*menu, "Kontakt | Newsletter | Login", *ARTICLE_DE])
     assert kept(result)[-len(ARTICLE_DE):] == ARTICLE_DE
     assert not any(line.startswith("+ ") for line in kept(result))
+
+
+# A recipe's ingredients and steps are the article's own, though they are no running text
+# and sit apart from the prose that introduces them.
+
+RECIPE_INTRO = [
+    "These almond biscuits are the ones my grandmother baked every December, and the smell "
+    "of cinnamon and cloves still means winter to me.",
+    "They keep for two weeks in a tin, if nobody finds the tin, and they are a good present "
+    "for the neighbours.",
+]
+RECIPE_CARD = [
+    "Prep time: 25 minutes",
+    "Ingredients",
+    "300 g flour",
+    "1 tsp baking powder",
+    "100 g ground almonds",
+    "200 g butter",
+    "200 g sugar",
+    "1 egg",
+    "Directions",
+    "Mix everything into a smooth dough.",
+    "Roll it out and cut shapes.",
+    "Bake for 15 minutes.",
+]
+
+
+def test_a_recipe_card_below_its_introduction_stays() -> None:
+    page = [*RECIPE_INTRO, "Print", *RECIPE_CARD, "Related", "Chilli Fishcake Balls",
+            "Tri-Eggs Spinach Noodles Soup", "Leave a Reply"]
+    assert kept(clean(page)) == [*RECIPE_INTRO, *RECIPE_CARD]
+
+
+def test_ingredients_above_the_steps_stay() -> None:
+    ingredients = ["Zutaten:", "300 g Mehl", "1 TL Backpulver", "200 g Zucker", "1 Prise Salz",
+                   "1 Ei", "Zubereitung:"]
+    steps = [
+        "Alle Zutaten in eine Schüssel geben und mit den Knethaken zu einem glatten Teig "
+        "verarbeiten, dann eine Stunde kühl stellen.",
+        "Den Teig auf einer bemehlten Arbeitsfläche ausrollen und mit Förmchen beliebige "
+        "Figuren ausstechen, die auf ein Backblech kommen.",
+        "Im vorgeheizten Ofen bei 200 Grad etwa fünfzehn Minuten backen, bis die Plätzchen "
+        "goldbraun sind, und auf einem Gitter auskühlen lassen.",
+    ]
+    menu = ["Dessert", "Gebäck", "Geschenk", "Hauptgericht", "Snack", "Vorspeise"]
+    assert kept(clean([*menu, *ingredients, *steps])) == [*ingredients, *steps]
+
+
+def test_a_menu_item_named_like_a_section_far_from_the_article_keeps_nothing() -> None:
+    menu = ["Home", "Recipes", "Ingredients", "Techniques", "Shop", "About"]
+    footer = [f"Archive {year}" for year in range(2010, 2050)]
+    result = clean([*ARTICLE_EN, *footer, *menu])
+    assert kept(result) == ARTICLE_EN

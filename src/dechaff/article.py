@@ -38,7 +38,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 
-from .layout import date_lines, page_layout, paragraph_keys
+from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words
@@ -63,6 +63,10 @@ HEAD_LINES = 3
 HEAD_LINE_MAX_CHARS = 200
 # Shortest run of lines outside the article that goes when no table names one of them.
 SHORTEST_REMOVED_RUN = 4
+# A heading of the article's own section (ingredients, steps) counts this many lines away from
+# a kept cluster; a section below a cluster runs at most this many lines.
+SECTION_REACH = 30
+LONGEST_SECTION = 60
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
 _CLOSERS = "\"'”’»)]"
@@ -273,11 +277,15 @@ def _outside_article(
     masses = [sum(weights[position] for position in cluster) for cluster in clusters]
     main = masses.index(max(masses))
     kept = [index in spared and index not in named for index in lines]
+    openers = section_openers(page)
+    opens = [index in openers for index in lines] if openers else None
     for number, cluster in enumerate(clusters):
         if number > main and masses[number] < LATER_CLUSTER_SHARE * masses[main]:
             continue
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
+        if opens is not None:
+            first = _keep_sections(opens, first, last, kept, is_named)
         position, heads = first - 1, 0
         while position >= 0 and heads < HEAD_LINES:
             index = lines[position]
@@ -303,6 +311,34 @@ def _outside_article(
                     found[lines[item]] = reason
         position = _next(kept, False, end)
     return found
+
+
+def _keep_sections(
+    opens: list[bool], first: int, last: int, kept: list[bool], is_named: list[bool]
+) -> int:
+    """Keep the sections of the article's own content next to a kept cluster (from ``first``
+    to ``last``): a recipe's ingredients and steps under their headings (see
+    :func:`dechaff.tables.section_table`). A section above the cluster runs from its heading
+    down to the cluster; one below, from its heading down to the next line the tables name
+    (at most ``LONGEST_SECTION`` lines). Returns the new first kept position above."""
+    top = None
+    for position in range(first - 1, max(first - 1 - SECTION_REACH, -1), -1):
+        if opens[position]:
+            top = position
+    if top is not None:
+        kept[top:first] = [True] * (first - top)
+        first = top
+    count = len(opens)
+    heading = next((position for position in range(last + 1, min(last + 1 + SECTION_REACH, count))
+                    if opens[position]), None)
+    if heading is not None:
+        end = heading
+        while end < count and end - heading < LONGEST_SECTION and not (
+            end > heading and is_named[end]
+        ):
+            kept[end] = True
+            end += 1
+    return first
 
 
 def _next(flags: list[bool], value: bool, start: int) -> int:

@@ -23,7 +23,7 @@ from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
-from .tables import PhraseSource, scaffolding_table, start_keys
+from .tables import PhraseSource, scaffolding_table, section_table, start_keys
 from .textnorm import EDGE_PUNCTUATION, collapse, fold_collapsed
 
 # Whitespace that paragraph_key would change inside a line, besides runs of spaces.
@@ -358,3 +358,30 @@ def folded_text(page: Page) -> str:
         text = page.memo["folded_text"] = page.text.casefold()
     assert isinstance(text, str)
     return text
+
+
+def section_openers(page: Page) -> frozenset[int]:
+    """The lines that open a section of an article's own content: a recipe's "Ingredients",
+    "Zubereitung:", "Prep time: 10 min" (computed once per page).
+
+    A regular expression over the case-folded text finds the few lines that start like one.
+    """
+    openers = page.memo.get("section_openers")
+    if openers is None:
+        folded = folded_text(page)
+        offsets = [match.start() for match in _section_sieve().finditer("\n" + folded)]
+        table, keys = section_table(), paragraph_keys(page)
+        openers = page.memo["section_openers"] = frozenset(
+            index for index in _line_numbers(page, folded, offsets)
+            if table.opens_section(keys[index])
+        )
+    assert isinstance(openers, frozenset)
+    return openers
+
+
+@lru_cache(maxsize=1)
+def _section_sieve() -> re.Pattern[str]:
+    table = section_table()
+    words = sorted({*table.headings, *table.facts})
+    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
+    return re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")

@@ -309,3 +309,45 @@ def function_words() -> frozenset[str]:
     """
     data = load_table("function_words.json")
     return frozenset(word for words in data["languages"].values() for word in words)
+
+
+@dataclass(frozen=True)
+class SectionTable:
+    """Headings that open a section of an article's own content that is no running text (a
+    recipe's ingredients and steps), and the facts of a recipe card ("Prep time: 10 min")."""
+
+    headings: frozenset[str]
+    facts: tuple[str, ...]
+
+    def opens_section(self, key: str) -> bool:
+        """Whether a line, given as its paragraph key (case-folded, whitespace collapsed),
+        is such a heading or fact.
+
+        >>> table = section_table()
+        >>> table.opens_section("zutaten:"), table.opens_section("prep time: 10 minutes")
+        (True, True)
+        >>> table.opens_section("ingredients are listed below."), table.opens_section("yielding")
+        (False, False)
+        """
+        line = key.lstrip(EDGE_PUNCTUATION)
+        if line.rstrip(EDGE_PUNCTUATION + "：") in self.headings:
+            return True
+        if len(line) > LONGEST_FACT_LINE or not line.startswith(self.facts):
+            return False
+        fact = next(fact for fact in self.facts if line.startswith(fact))
+        rest = line[len(fact) :]
+        return not rest or rest[0] in ":：" or (rest[0] == " " and rest[1:2].isdigit())
+
+
+# A recipe card's fact ("Zubereitungszeit: 25 Minuten (+ 15 Minuten backen)") is short.
+LONGEST_FACT_LINE = 80
+
+
+@lru_cache(maxsize=1)
+def section_table() -> SectionTable:
+    data = load_table("sections.json")
+    headings = frozenset(fold(phrase) for phrases in data["headings"].values()
+                         for phrase in phrases)
+    facts = tuple(sorted({fold(phrase) for phrases in data["facts"].values()
+                          for phrase in phrases}, key=len, reverse=True))
+    return SectionTable(headings, facts)
