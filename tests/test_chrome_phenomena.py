@@ -257,3 +257,32 @@ def test_a_menu_item_named_like_a_section_far_from_the_article_keeps_nothing() -
     footer = [f"Archive {year}" for year in range(2010, 2050)]
     result = clean([*ARTICLE_EN, *footer, *menu])
     assert kept(result) == ARTICLE_EN
+
+
+def test_the_comment_form_of_hosted_blogs_goes() -> None:
+    form_en = [
+        "Leave a Reply Cancel reply",
+        "Enter your comment here...",
+        "Fill in your details below or click an icon to log in:",
+        "Email (required) (Address never made public)",
+        "Name (required)",
+        "You are commenting using your WordPress.com account. ( Log Out / Change )",
+        "You are commenting using your Facebook account. ( Log Out / Change )",
+        "Connecting to %s",
+    ]
+    form_de = [
+        "Gib hier Deinen Kommentar ein ...",
+        "E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)",
+        "Du kommentierst mit Deinem Twitter-Konto. ( Abmelden / Ändern)",
+        "Benachrichtigung bei weiteren Kommentaren per E-Mail senden.",
+    ]
+    for article, form in ((ARTICLE_EN, form_en), (ARTICLE_DE, form_de)):
+        result = clean([*article, *form])
+        assert kept(result) == article
+        assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in form)
+
+
+def test_a_sentence_about_commenting_with_an_account_stays() -> None:
+    sentence = ("You are commenting using your account name, which the forum shows beside "
+                "every post you write.")
+    assert kept(clean([*ARTICLE_EN, sentence])) == [*ARTICLE_EN, sentence]
