@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -55,8 +56,9 @@ class Layout:
 
     ``chrome`` maps the lines that are chrome wherever they stand to their reasons;
     ``edge_chrome`` the lines that are chrome at the head or tail; ``credits`` holds the photo
-    credits; ``inline`` the chrome lines that sit inside an article's text (teaser links, rating
-    prompts), which, like credits, take no part in finding the article. The body is apart
+    credits, ``captions`` those among them that end a caption; ``inline`` the chrome lines
+    that sit inside an article's text (teaser links, rating prompts), which, like credits,
+    take no part in finding the article. The body is apart
     (:func:`page_body`): it is found once the rules that run first (learned templates,
     boilerplate lines) have had their say.
     """
@@ -65,6 +67,7 @@ class Layout:
     edge_chrome: dict[int, str]
     credits: frozenset[int]
     inline: frozenset[int] = frozenset()
+    captions: frozenset[int] = frozenset()  # the credits that end a caption
 
 
 def page_layout(page: Page) -> Layout:
@@ -232,7 +235,64 @@ def _find_layout(page: Page) -> Layout:
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline and keyword_line.anywhere:
                     inline.add(index)
-    return Layout(chrome, edge_chrome, frozenset(credits), frozenset(inline))
+    captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
+    return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
+                  frozenset(captions))
+
+
+def _caption_lines(
+    page: Page, folded: str, *named: Collection[int]
+) -> set[int]:
+    """Kept lines that end with a photo credit (a caption), among those not ``named`` yet.
+
+    A caption can start with any word, so no sieve finds it by its start: each credit ending
+    is tried only on the lines holding one of its triggers ("©", "foto:", "istock"), and only
+    on a line's last characters (credits are short)."""
+    credit = credit_matcher()
+    stripped, kept = page.stripped, page.kept
+    found: set[int] = set()
+    for pattern, triggers, cased_triggers in credit.tails:
+        lines: set[int] = set()
+        for text, words in ((folded, triggers), (page.text, cased_triggers)):
+            offsets = [offset for word in words for offset in _offsets(text, word)]
+            if offsets:
+                lines.update(_line_numbers(page, text, offsets, at_line_start=False))
+        for index in lines:
+            text = stripped[index]
+            if (
+                kept[index]
+                and len(text) <= credit.max_chars
+                and index not in found
+                and not any(index in chosen for chosen in named)
+                and _ends_with(pattern, text)
+            ):
+                found.add(index)
+    return found
+
+
+# Longest credit at the end of a caption that the patterns of credits.json can match.
+_LONGEST_CREDIT_TAIL = 160
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` (anchored at the end) matches the end of ``text``: searched in the
+    last characters only, and in the whole line when it matched where that slice begins."""
+    if len(text) <= _LONGEST_CREDIT_TAIL:
+        return pattern.search(text) is not None
+    match = pattern.search(text, len(text) - _LONGEST_CREDIT_TAIL)
+    if match is None:
+        return False
+    return match.start() > len(text) - _LONGEST_CREDIT_TAIL or bool(pattern.search(text))
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Every offset of ``word`` in ``text`` (str.find runs at memory speed)."""
+    offsets = []
+    position = text.find(word)
+    while position >= 0:
+        offsets.append(position)
+        position = text.find(word, position + 1)
+    return offsets
 
 
 def _shown(text: str) -> str:

@@ -1,7 +1,9 @@
-"""``photo_credit``: lines that only credit a picture ("©Name/Agency", "Foto: dpa")."""
+"""``photo_credit``: lines that only credit a picture ("©Name/Agency", "Foto: dpa"), and captions
+that end with one ("Stau © aremac / Clipdealer")."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..config import Config
@@ -20,6 +22,13 @@ class CreditMatcher:
         self._patterns = PatternSet(
             [(entry["starts"], entry["pattern"], entry["language"]) for entry in table["patterns"]]
         )
+        # Credits that end a caption: (pattern searched at a line's end, its triggers in the
+        # case-folded text, its triggers in the text as written).
+        self.tails: list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]] = [
+            (re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["triggers"]),
+             tuple(entry["cased_triggers"]))
+            for entry in table["tails"]
+        ]
 
     @property
     def starts(self) -> frozenset[str]:
@@ -41,8 +50,10 @@ def credit_matcher() -> CreditMatcher:
 def find_photo_credits(page: Page, config: Config) -> None:
     from ..layout import page_layout  # layout reads this module's table: import late
 
-    credits = page_layout(page).credits
+    layout = page_layout(page)
     kept, stripped = page.kept, page.stripped
-    for index in sorted(credits):
+    for index in sorted(layout.credits):
         if kept[index]:
-            page.remove_line(index, RULE, f"photo credit ({stripped[index][:60]!r})")
+            caption = index in layout.captions
+            what = "caption ending in a photo credit" if caption else "photo credit"
+            page.remove_line(index, RULE, f"{what} ({stripped[index][:60]!r})")

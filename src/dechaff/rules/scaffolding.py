@@ -110,7 +110,7 @@ def _close_menu(
     if len(run) >= SHORTEST_MENU and known_count >= 2 and 3 * known_count >= len(run):
         example = stripped[next(index for index in run if index in found or index in credits)]
         for index in run:
-            if index not in found:
+            if index not in found and index not in credits:  # credits go with their reason
                 menus[index] = f"menu of {len(run)} short lines around {example!r}"
 
 
