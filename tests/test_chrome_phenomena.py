@@ -286,3 +286,30 @@ def test_a_sentence_about_commenting_with_an_account_stays() -> None:
     sentence = ("You are commenting using your account name, which the forum shows beside "
                 "every post you write.")
     assert kept(clean([*ARTICLE_EN, sentence])) == [*ARTICLE_EN, sentence]
+
+
+def test_affiliate_disclosures_go_wherever_they_stand() -> None:
+    disclosures = [
+        "This post contains affiliate links.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        "We may earn a commission when you buy through links on our site.",
+    ]
+    result = clean([disclosures[0], *ARTICLE_EN[:2], disclosures[1], *ARTICLE_EN[2:],
+                    disclosures[2]])
+    assert kept(result) == ARTICLE_EN
+    german = [
+        "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
+        "* Affiliate-Link",
+    ]
+    result = clean([*ARTICLE_DE[:2], german[1], *ARTICLE_DE[2:], german[0]])
+    assert kept(result) == ARTICLE_DE
+    assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in german)
+
+
+def test_sentences_about_affiliates_commissions_and_fees_stay() -> None:
+    sentences = [
+        "Affiliate links are a way for bloggers to earn money from the shops they review.",
+        "The European Commission said the ferry link would get no money from its fund.",
+        "Die Bank verlangt für jede Überweisung ins Ausland eine Provision von zwei Prozent.",
+    ]
+    assert kept(clean([*ARTICLE_EN, *sentences])) == [*ARTICLE_EN, *sentences]
