@@ -313,3 +313,12 @@ def test_sentences_about_affiliates_commissions_and_fees_stay() -> None:
         "Die Bank verlangt für jede Überweisung ins Ausland eine Provision von zwei Prozent.",
     ]
     assert kept(clean([*ARTICLE_EN, *sentences])) == [*ARTICLE_EN, *sentences]
+
+
+def test_comment_counts_naming_the_post_go_and_a_sentence_stays() -> None:
+    chrome = ["Keine Kommentare for “Malaga, die quirlige Metropole in Andalusien”",
+              "3 Kommentare für „Malaga“"]
+    sentence = "Keine Kommentare zu den Vorwürfen gab es am Abend vom Ministerium."
+    result = clean([*ARTICLE_DE, sentence, *chrome])
+    assert kept(result) == [*ARTICLE_DE, sentence]
+    assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in chrome)
