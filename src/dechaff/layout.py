@@ -251,12 +251,16 @@ def _caption_lines(
     credit = credit_matcher()
     stripped, kept = page.stripped, page.kept
     found: set[int] = set()
-    for pattern, triggers, cased_triggers in credit.tails:
+    holding: dict[str, list[int]] = {}  # the lines holding each trigger, found once a page
+    for pattern, triggers in credit.tails:
         lines: set[int] = set()
-        for text, words in ((folded, triggers), (page.text, cased_triggers)):
-            offsets = [offset for word in words for offset in _offsets(text, word)]
-            if offsets:
-                lines.update(_line_numbers(page, text, offsets, at_line_start=False))
+        for trigger in triggers:
+            if trigger not in holding:
+                offsets = _offsets(folded, trigger)
+                holding[trigger] = (
+                    _line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
+                )
+            lines.update(holding[trigger])
         for index in lines:
             text = stripped[index]
             if (

@@ -22,11 +22,9 @@ class CreditMatcher:
         self._patterns = PatternSet(
             [(entry["starts"], entry["pattern"], entry["language"]) for entry in table["patterns"]]
         )
-        # Credits that end a caption: (pattern searched at a line's end, its triggers in the
-        # case-folded text, its triggers in the text as written).
-        self.tails: list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]] = [
-            (re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["triggers"]),
-             tuple(entry["cased_triggers"]))
+        # Credits that end a caption: (pattern searched at a line's end, its triggers).
+        self.tails: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+            (re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["triggers"]))
             for entry in table["tails"]
         ]
 
