@@ -198,16 +198,37 @@ def test_a_learned_sentence_inside_a_page_s_own_article_stays() -> None:
 
 
 def test_a_learned_subheading_does_not_split_the_page_s_own_article() -> None:
-    """A site printed one story twice (its page and a print view): the story's short lines
-    are learned, and must not cut the article in two, the second part lost as a section."""
-    before = [paragraphs[-1] for paragraphs in LONG_STORIES[:3]]
-    after = [LONG_STORIES[3][-1]]
-    story = [*before, "Why the harbour matters", *after]
-    pages = [site_page(0, story), site_page(1, story), site_page(2, STORIES[0])]
+    """A site prints one subheading in several stories (a column's heading): it is learned,
+    and must not cut the article in two, the second part lost as a section."""
+    heading = "Why the harbour matters"
+    stories = [
+        [*(paragraphs[part] for paragraphs in LONG_STORIES[:3]), heading, LONG_STORIES[3][part]]
+        for part in (0, -1)
+    ]
+    pages = [site_page(0, stories[0]), site_page(1, stories[1]), site_page(2, STORIES[0])]
     model = dechaff.fit(pages)
-    assert line_template("Why the harbour matters") in model.templates_for("notes.example")
-    text = dechaff.clean(pages[0], model=model).text
-    assert all(paragraph in text for paragraph in before + after)
+    assert line_template(heading) in model.templates_for("notes.example")
+    for page, story in zip(pages, stories, strict=False):
+        text = dechaff.clean(page, model=model).text
+        assert all(paragraph in text for paragraph in story if paragraph != heading)
+
+
+def test_one_story_printed_on_two_pages_of_a_site_teaches_no_template() -> None:
+    """A site printed one story twice with other chrome around it (the address crawled again
+    with another sidebar, a print view): its short lines are the story's, not the site's
+    chrome, and the two pages count as one."""
+    story = [LONG_STORIES[0][-1], "Why the harbour matters", LONG_STORIES[1][-1],
+             LONG_STORIES[2][-1]]
+    first = site_page(0, story)
+    again = dechaff.Document("again", first.text.replace("Older posts are in the archive",
+                                                         "Newer posts: the harbour opens"),
+                             url="https://notes.example/0?print=1")
+    pages = [first, again, site_page(2, STORIES[0]), site_page(3, STORIES[1])]
+    model = dechaff.fit(pages)
+    assert line_template("Why the harbour matters") not in model.templates_for("notes.example")
+    assert model.sites["notes.example"].pages == 3
+    assert line_template("Harbour Notes") in model.templates_for("notes.example")
+    assert all(paragraph in dechaff.clean(again, model=model).text for paragraph in story)
 
 
 def test_a_page_crawled_twice_counts_once() -> None:

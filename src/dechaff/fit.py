@@ -45,6 +45,12 @@ PARAGRAPH_CHARS = 100
 # paragraph found on this share of those pages at least.
 STORY_COMPANION_CHARS = 150
 STORY_SHARE = 0.8
+# Two pages of a site print one story when they share this many characters of paragraphs (a
+# few paragraphs: a login form or a viewer's help text shared by two pages is shorter), most
+# of each page's; a story printed more often than MOST_STORY_COPIES is left to the paragraph
+# rule.
+SHARED_STORY_CHARS = 500
+MOST_STORY_COPIES = 8
 # A learned function word is at most this long, and at most this many are kept.
 FUNCTION_WORD_MAX_CHARS = 5
 MOST_FUNCTION_WORDS = 100
@@ -175,6 +181,7 @@ class FitCounts:
         """The model these counts teach."""
         options = options or FitOptions()
         pages, site_pages, site_counts = self._without_copies()
+        site_pages, site_counts = _one_page_per_story(pages, site_pages, site_counts)
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
@@ -227,6 +234,76 @@ class FitCounts:
             site_counts[host] = +counts  # a count that falls to nothing goes
             site_pages[host] -= len(printed_again)
         return pages, site_pages, site_counts
+
+
+def _one_page_per_story(
+    pages: list[_PageLines], site_pages: Counter[str], site_counts: dict[str, Counter[str]]
+) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """The page and template counts of each site with the pages that print one story counted
+    as one page: the same address crawled twice with another sidebar, a print view, an AMP
+    copy. Their short lines (subheadings, list items, captions) would look like the site's
+    chrome, found on two of its pages. Two pages print one story when most of the paragraph
+    text of each is found on the other, ``SHARED_STORY_CHARS`` at least (paragraphs that the
+    site prints on many pages, a disclaimer, left out)."""
+    by_site: dict[str, list[_PageLines]] = defaultdict(list)
+    for page in pages:
+        by_site[page.host].append(page)
+    site_pages, site_counts = Counter(site_pages), dict(site_counts)
+    for host, printed in by_site.items():
+        groups = _story_groups(printed)
+        if not groups:
+            continue
+        counts = Counter(site_counts[host])
+        template_of = {stable_hash(template): template for template in counts}
+        for group in groups:
+            # Each template counts once for the group, however many of its pages print it.
+            found: Counter[int] = Counter()
+            for page in group:
+                found.update(page.templates)
+            counts.subtract({template_of[key]: n - 1 for key, n in found.items() if n > 1})
+            site_pages[host] -= len(group) - 1
+        site_counts[host] = +counts
+    return site_pages, site_counts
+
+
+def _story_groups(pages: list[_PageLines]) -> list[list[_PageLines]]:
+    """Groups of two or more of a site's pages that print one story (see
+    :func:`_one_page_per_story`), in page order."""
+    printing: dict[int, list[int]] = defaultdict(list)
+    length: dict[int, int] = {}
+    for number, page in enumerate(pages):
+        for key, size in zip(page.long_lines, page.long_lengths, strict=True):
+            printing[key].append(number)
+            length[key] = size
+    common = max(3, ceil(len(pages) / 2))  # a paragraph on this many pages is the site's own
+    shared: Counter[tuple[int, int]] = Counter()
+    for key, numbers in printing.items():
+        if 2 <= len(numbers) <= MOST_STORY_COPIES and len(numbers) < common:
+            for position, first in enumerate(numbers):
+                for second in numbers[position + 1 :]:
+                    shared[first, second] += length[key]
+    if not shared:
+        return []
+    own = [
+        sum(size for key, size in zip(page.long_lines, page.long_lengths, strict=True)
+            if len(printing[key]) < common)
+        for page in pages
+    ]
+    parent = list(range(len(pages)))
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    for (first, second), chars in sorted(shared.items()):
+        if chars >= SHARED_STORY_CHARS and chars >= STORY_SHARE * min(own[first], own[second]):
+            parent[max(root(first), root(second))] = min(root(first), root(second))
+    groups: dict[int, list[_PageLines]] = defaultdict(list)
+    for number, page in enumerate(pages):
+        groups[root(number)].append(page)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def stable_hash(text: str) -> int:
