@@ -30,7 +30,12 @@ engine puts in one cluster (a kept document and its duplicates). Engines, in thi
   cleaning, no verification; a document with a candidate among the kept ones is a duplicate.
 
     .venv/bin/python benchmarks/near_duplicates.py [--corpus DIR] [--wet DIR] [--seed N]
-        [--no-floor] [--analyse]
+        [--chrome page|known] [--no-floor] [--analyse]
+
+A page's gold snippets sample its article, so the article often goes on past the last one:
+with ``--chrome page`` (the default) that text counts as the page's chrome, and it is put
+around other stories. ``--chrome known`` keeps only the chrome the gold names (see
+:func:`locate`): it measures the dedup of cleaned pages where chrome is known to be chrome.
 
 ``--analyse`` also says why dechaff's cleaned texts miss pairs: chrome left in, or article
 text lost.
@@ -64,6 +69,8 @@ SHARED = REPO.parent / "shared" / "corpora"
 WORD = re.compile(r"\w+")
 SPACE = re.compile(r"\s+")
 MIN_WORDS = 150
+# Shorter boilerplate snippets ("Home", "Artikel") could be words of the article.
+MIN_BOILERPLATE_SNIPPET = 8
 SYNDICATION = (
     "This article originally appeared on {site}.",
     "Reprinted with permission from {site}.",
@@ -92,8 +99,15 @@ class Item:
     url: str | None = None
 
 
-def locate(text: str, snippets: Sequence[str]) -> tuple[str, str, str] | None:
-    """(head, main text, tail): lines from the first to the last ``with`` snippet found."""
+def locate(
+    text: str, snippets: Sequence[str], boilerplate: Sequence[str] = (), known: bool = False
+) -> tuple[str, str, str] | None:
+    """(head, main text, tail): lines from the first to the last ``with`` snippet found.
+
+    ``known`` keeps only chrome the gold names: the head ends with the last line above the
+    main text that holds a ``without`` (boilerplate) snippet, the tail starts with the first
+    such line below it, and the lines between, of unknown kind (often the article going on
+    past its gold snippets), are left out of every document made from the page."""
     lines = text.split("\n")
     normal = [SPACE.sub(" ", line).strip() for line in lines]
     hits = []
@@ -105,21 +119,33 @@ def locate(text: str, snippets: Sequence[str]) -> tuple[str, str, str] | None:
     if len(hits) < 2:
         return None
     first, last = min(hits), max(hits)
-    return "\n".join(lines[:first]), "\n".join(lines[first:last + 1]), "\n".join(lines[last + 1:])
+    head, tail = lines[:first], lines[last + 1:]
+    if known:
+        chrome = set()
+        for snippet in boilerplate:
+            key = SPACE.sub(" ", snippet).strip()
+            if len(key) >= MIN_BOILERPLATE_SNIPPET:
+                chrome.update(number for number, line in enumerate(normal) if key in line)
+        head_end = max((number for number in chrome if number < first), default=-1)
+        tail_start = min((number for number in chrome if number > last), default=len(lines))
+        head, tail = lines[:head_end + 1], lines[tail_start:]
+    return "\n".join(head), "\n".join(lines[first:last + 1]), "\n".join(tail)
 
 
-def load_pages(corpus: Path) -> list[Page]:
+def load_pages(corpus: Path, known: bool = False) -> list[Page]:
     gold = json.loads((corpus / "evaldata.json").read_text(encoding="utf-8"))
-    snippets = {entry["file"]: entry["with"] for entry in gold.values()}
+    snippets = {entry["file"]: (entry["with"], entry["without"]) for entry in gold.values()}
     pages = []
     with gzip.open(corpus / "pages.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            parts = locate(record["html_text"], snippets.get(record["id"], []))
+            article, boilerplate = snippets.get(record["id"], ([], []))
+            parts = locate(record["html_text"], article, boilerplate, known)
             if parts is None or len(WORD.findall(parts[1])) < MIN_WORDS:
                 continue
-            other = locate(record["inscriptis"], snippets.get(record["id"], []))
-            second = (record["inscriptis"], other[1]) if other else None
+            other = locate(record["inscriptis"], article, boilerplate, known)
+            whole = "\n".join(other) if other and known else record["inscriptis"]
+            second = (whole, other[1]) if other else None
             pages.append(Page(record["id"], *parts, second))
     return pages
 
@@ -301,13 +327,16 @@ def main() -> int:
     parser.add_argument("--wet", type=Path, default=SHARED / "wet")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-floor", action="store_true")
+    parser.add_argument("--chrome", choices=("page", "known"), default="page",
+                        help="a page's chrome: all of it outside the gold snippets' span "
+                             "(default), or only what the gold names (see locate)")
     parser.add_argument("--analyse", action="store_true",
                         help="also say why dechaff's cleaned texts miss duplicate pairs")
     args = parser.parse_args()
     if not (args.corpus / "pages.jsonl.gz").exists():
         print(f"{args.corpus}: no pages.jsonl.gz here; nothing to measure")
         return 0
-    pages = load_pages(args.corpus)
+    pages = load_pages(args.corpus, known=args.chrome == "known")
     extra: list[tuple[str, str, str, str | None]] = []
     for path in sorted(args.wet.glob("*.warc.wet.gz")) if args.wet.is_dir() else []:
         for number, record in enumerate(read_warc(path)):
