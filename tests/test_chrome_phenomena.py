@@ -322,3 +322,19 @@ def test_comment_counts_naming_the_post_go_and_a_sentence_stays() -> None:
     result = clean([*ARTICLE_DE, sentence, *chrome])
     assert kept(result) == [*ARTICLE_DE, sentence]
     assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in chrome)
+
+
+def test_the_lines_of_a_consent_dialog_go_and_a_sentence_about_storage_stays() -> None:
+    dialog = [
+        "Switch zum Einwilligen bzw. Ablehnen des Dienstes Youtube",
+        "Speicherdauer: bis zum Verlassen der Website",
+        "Rechtsgrundlage für die Datenverarbeitung: freiwillige, jederzeit widerrufbare "
+        "Einwilligung",
+        "Folgen der Nichteinwilligung: Der Dienst wird Ihnen nicht zur Verfügung gestellt",
+        "Storage duration: 2 years",
+        "Consequences of non-consent: the video cannot be shown",
+    ]
+    sentence = "Die Speicherdauer für Vorratsdaten beträgt nach dem Entwurf zehn Wochen."
+    result = clean([*ARTICLE_DE, sentence, *dialog])
+    assert kept(result) == [*ARTICLE_DE, sentence]
+    assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in dialog)
