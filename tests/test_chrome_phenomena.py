@@ -338,3 +338,19 @@ def test_the_lines_of_a_consent_dialog_go_and_a_sentence_about_storage_stays() -
     result = clean([*ARTICLE_DE, sentence, *dialog])
     assert kept(result) == [*ARTICLE_DE, sentence]
     assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in dialog)
+
+
+def test_a_comment_thread_under_signed_comment_lines_goes() -> None:
+    comments = [
+        "1. I took the ferry to the islands last summer and it was late by an hour on most "
+        "days, so I hope the new boats are faster and that someone checks the timetable.",
+        "Comment by Mirko Lange — 17.07, 2011 @ 13:04",
+        "2. The council should have asked the islanders first, as it promised to do before "
+        "the last election, and it should say who pays when the boats are late again.",
+        "Comment by Daniel — 17.07, 2011 @ 13:10",
+        "3. Half the fare for residents is a good start, and the summer timetable looks fine "
+        "to me, but the winter service with one boat a day is not enough for the schools.",
+        "Kommentar von Sabine — 17.07.2011 um 13:40",
+    ]
+    result = clean([*ARTICLE_EN, "35 Comments", *comments])
+    assert kept(result) == ARTICLE_EN
