@@ -150,8 +150,8 @@ def _weights(page: Page, lines: list[int]) -> dict[int, float]:
 
 def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) -> list[float]:
     """For each line, how much running text it holds (0.0 for none): its length (padding left
-    out, see :func:`visible`), halved for an
-    unpunctuated line. ``extra_words`` are function words learned from a corpus."""
+    out, see :func:`visible`), halved for an unpunctuated line. ``extra_words`` are function
+    words learned from a corpus."""
     stripped = page.stripped
     keys = paragraph_keys(page)
     words_table = _with_learned(extra_words) if extra_words else function_words()

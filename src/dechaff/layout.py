@@ -246,7 +246,7 @@ def _caption_lines(
     """Kept lines that end with a photo credit (a caption), among those not ``named`` yet.
 
     A caption can start with any word, so no sieve finds it by its start: each credit ending
-    is tried only on the lines holding one of its triggers ("©", "foto:", "istock"), and only
+    is tried only on the lines holding one of its triggers ("©", "foto", "stock"), and only
     on a line's last characters (credits are short)."""
     credit = credit_matcher()
     stripped, kept = page.stripped, page.kept
@@ -279,14 +279,10 @@ _LONGEST_CREDIT_TAIL = 160
 
 
 def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` (anchored at the end) matches the end of ``text``: searched in the
-    last characters only, and in the whole line when it matched where that slice begins."""
-    if len(text) <= _LONGEST_CREDIT_TAIL:
-        return pattern.search(text) is not None
-    match = pattern.search(text, len(text) - _LONGEST_CREDIT_TAIL)
-    if match is None:
-        return False
-    return match.start() > len(text) - _LONGEST_CREDIT_TAIL or bool(pattern.search(text))
+    """Whether ``pattern`` (anchored at the end) matches the end of ``text``, searched from
+    its last characters only ("^" matches at the true start of a line, never where a search
+    begins)."""
+    return pattern.search(text, max(0, len(text) - _LONGEST_CREDIT_TAIL)) is not None
 
 
 def _offsets(text: str, word: str) -> list[int]:
