@@ -14,6 +14,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 PROSE_MIN_CHARS_UNPUNCTUATED = 260
 PROSE_MIN_CHARS = 60
 PROSE_MIN_CHARS_CJK = 25
+# Padding is looked for in lines up to this long; a longer line (a page scraped as one line)
+# is text whatever its padding, and collapsing it again at every look would cost more.
+LONGEST_PADDED_LINE = 10_000
 
 
 def visible(text: str) -> str:
@@ -25,7 +28,7 @@ def visible(text: str) -> str:
     >>> visible("Home" + " " * 80 + "News")
     'Home News'
     """
-    if "  " in text or "\t" in text:
+    if len(text) <= LONGEST_PADDED_LINE and ("  " in text or "\t" in text):
         return " ".join(text.split())
     return text
 
