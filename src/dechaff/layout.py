@@ -166,8 +166,15 @@ def _line_numbers(
     if len(folded_text) == len(page.text):
         starts = page.starts  # case folding kept every length: the same offsets
     else:
-        pieces = folded_text.split("\n")
-        starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
+        own = page.memo.get("folded_text") is folded_text
+        cached = page.memo.get("folded_starts") if own else None
+        if isinstance(cached, list):
+            starts = cached  # several searches map offsets of the page's folded text
+        else:
+            pieces = folded_text.split("\n")
+            starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
+            if own:
+                page.memo["folded_starts"] = starts
     count = len(page.starts)
     if at_line_start:
         lines = set(map(partial(bisect_left, starts), offsets))
