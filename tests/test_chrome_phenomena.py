@@ -354,3 +354,29 @@ def test_a_comment_thread_under_signed_comment_lines_goes() -> None:
     ]
     result = clean([*ARTICLE_EN, "35 Comments", *comments])
     assert kept(result) == ARTICLE_EN
+
+
+# A tutorial's listings and commands are the article's own, though they are no running text.
+
+def test_a_code_listing_between_paragraphs_stays() -> None:
+    listing = [
+        "import os",
+        "from harbour.ferry import timetable",
+        *(f"PORT_{number} = os.environ.get('PORT_{number}')" for number in range(8)),
+        "def next_boat(port):",
+        "    boats = timetable(port)",
+        "    if not boats:",
+        "        return None",
+        *(f"    print(boats[{number}])" for number in range(8)),
+        "    return boats[0]",
+    ]
+    text = "\n\n".join(ARTICLE_EN[:2]) + "\n\n" + "\n".join(listing) + "\n\n" + \
+        "\n\n".join([*ARTICLE_EN[2:], "Home", "News", "Sport", "Contact"]) + "\n"
+    result = dechaff.clean(text)
+    assert dechaff.clean_text(result.text) == result.text
+    assert kept(result) == [*ARTICLE_EN[:2], *listing, *ARTICLE_EN[2:]]
+
+
+def test_a_menu_and_category_counts_below_the_article_still_go() -> None:
+    chrome = ["Categories", "games (5)", "film (19)", "politics (9)", "Home | News | Sport"]
+    assert kept(clean([*ARTICLE_EN, *chrome])) == ARTICLE_EN

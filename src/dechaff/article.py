@@ -33,6 +33,7 @@ cleaning a cleaned text removes nothing more. A page with no anchor loses nothin
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection
 from functools import lru_cache
@@ -297,6 +298,7 @@ def _outside_article(
                 heads += 1
             position -= 1
         _keep_introduced_list(page, lines, last, kept, is_named)
+    _keep_code_next_to_kept_text(page, lines, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     found: dict[int, str] = {}
     position = _next(kept, False, 0)
@@ -369,6 +371,55 @@ def _keep_introduced_list(
         position += 1
         kept[position] = True
         gap = 1
+
+
+def _keep_code_next_to_kept_text(
+    page: Page, lines: list[int], kept: list[bool], is_named: list[bool]
+) -> None:
+    """Keep the lines of code that follow or precede kept text (a tutorial's commands and
+    listings, see :func:`looks_like_code`): they are no running text, and a listing between
+    two paragraphs would otherwise go as a run of short lines. One line that is not code may
+    sit between two that are (``pass``, a closing word)."""
+    stripped = page.stripped
+    count = len(lines)
+
+    def code(position: int) -> bool:
+        return not kept[position] and not is_named[position] and looks_like_code(
+            stripped[lines[position]]
+        )
+
+    edges = [position for position in range(count) if kept[position]]
+    for edge in edges:
+        for step in (1, -1):
+            position = edge + step
+            while 0 <= position < count:
+                between = (  # a line that is not code, followed by code
+                    0 <= position + step < count and not kept[position]
+                    and not is_named[position] and code(position + step)
+                )
+                if not (code(position) or between):
+                    break
+                kept[position] = True
+                position += step
+
+
+_CODE = re.compile(
+    r"\w\(|[\w\])'\"]\s*=\s*\S|[{};]\s*$|->|=>|::|</?[a-z]+[^<>]*>"
+    r"|^(?:import \w|from [\w.]+ import |def \w|class \w+[(:]|#include|sudo |pip3? |npm |git "
+    r"|apt(?:-get)? |docker |curl |wget |\$ |>>> |FROM |RUN |COPY |WORKDIR |netsh )"
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a line looks like a line of code or a shell command: a call, an assignment, a
+    brace or semicolon at its end, an arrow, a tag, or a start like "import x", "$ ", "sudo".
+
+    >>> looks_like_code("from django.conf import settings"), looks_like_code("x = load(path)")
+    (True, True)
+    >>> looks_like_code("Kontakt"), looks_like_code("games (5)"), looks_like_code("Home | News")
+    (False, False, False)
+    """
+    return _CODE.search(text) is not None
 
 
 def _where(lines: list[int], run: range, span: tuple[int, int]) -> str:
