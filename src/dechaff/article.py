@@ -38,6 +38,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
+from operator import gt, lt
 
 from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
@@ -388,10 +389,11 @@ def _keep_code_next_to_kept_text(
             stripped[lines[position]]
         )
 
-    edges = [position for position in range(count) if kept[position]]
-    for edge in edges:
-        for step in (1, -1):
-            position = edge + step
+    # Where runs of lines that go begin after kept text, and end before it (found in C).
+    after_kept = compress(range(1, count), map(gt, kept, kept[1:]))
+    before_kept = compress(range(count - 1), map(lt, kept, kept[1:]))
+    for starts, step in ((list(after_kept), 1), (list(before_kept), -1)):
+        for position in starts:
             while 0 <= position < count:
                 between = (  # a line that is not code, followed by code
                     0 <= position + step < count and not kept[position]
@@ -403,11 +405,14 @@ def _keep_code_next_to_kept_text(
                 position += step
 
 
-_CODE = re.compile(
-    r"\w\(|[\w\])'\"]\s*=\s*\S|[{};]\s*$|->|=>|::|</?[a-z]+[^<>]*>"
-    r"|^(?:import \w|from [\w.]+ import |def \w|class \w+[(:]|#include|sudo |pip3? |npm |git "
-    r"|apt(?:-get)? |docker |curl |wget |\$ |>>> |FROM |RUN |COPY |WORKDIR |netsh )"
+_CODE_START = re.compile(
+    r"import \w|from [\w.]+ import |def \w|class \w+[(:]|#include|sudo |pip3? |npm |git "
+    r"|apt(?:-get)? |docker |curl |wget |\$ |>>> |FROM |RUN |COPY |WORKDIR |netsh "
 )
+# Each pattern starts with a plain character, which the engine finds at memory speed.
+_CALL = re.compile(r"\((?<=\w\()")
+_ASSIGNMENT = re.compile(r"=(?:(?<=[\w\])'\"]=)|(?<=[\w\])'\"] =))\s*\S")
+_TAG = re.compile(r"<(?:/?[a-z]+[^<>]*)>")
 
 
 def looks_like_code(text: str) -> bool:
@@ -419,7 +424,15 @@ def looks_like_code(text: str) -> bool:
     >>> looks_like_code("Kontakt"), looks_like_code("games (5)"), looks_like_code("Home | News")
     (False, False, False)
     """
-    return _CODE.search(text) is not None
+    if _CODE_START.match(text) or text.rstrip()[-1:] in ("{", "}", ";"):
+        return True
+    if "->" in text or "=>" in text or "::" in text:
+        return True
+    return bool(
+        ("(" in text and _CALL.search(text))
+        or ("=" in text and _ASSIGNMENT.search(text))
+        or ("<" in text and _TAG.search(text))
+    )
 
 
 def _where(lines: list[int], run: range, span: tuple[int, int]) -> str:
