@@ -126,9 +126,10 @@ def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[in
     weight_of = _weights(page, content)
     keys, stripped = paragraph_keys(page), page.stripped
     prose = [index for index in content if weight_of[index] and is_prose(stripped[index])]
-    total = {keys[index]: len(visible(stripped[index])) for index in prose}
+    length = {index: len(visible(stripped[index])) for index in prose}
+    total = {keys[index]: length[index] for index in prose}
     chosen = set(lines)
-    held = {keys[index]: len(visible(stripped[index])) for index in prose if index in chosen}
+    held = {keys[index]: length[index] for index in prose if index in chosen}
     return sum(total.values()), sum(held.values())
 
 

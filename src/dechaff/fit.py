@@ -180,8 +180,9 @@ class FitCounts:
     def model(self, options: FitOptions | None = None) -> Model:
         """The model these counts teach."""
         options = options or FitOptions()
-        pages, site_pages, site_counts = self._without_copies()
-        site_pages, site_counts = _one_page_per_story(pages, site_pages, site_counts)
+        pages, copies = self._without_copies()
+        site_pages, site_counts = _counted_once(copies, self.site_pages, self.site_counts)
+        site_pages, site_counts = _counted_once(_story_copies(pages), site_pages, site_counts)
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
@@ -206,69 +207,66 @@ class FitCounts:
             function_words=frozenset(learned),
         )
 
-    def _without_copies(
-        self,
-    ) -> tuple[list[_PageLines], Counter[str], dict[str, Counter[str]]]:
-        """The pages, and the pages and template counts of each site, each text of a site
-        counted once: a page crawled twice (or a corpus repeated) is one page, or all its
-        lines would look like the site's chrome. :meth:`add` skips the copies it sees; those
-        of separate parts meet here, once the parts are merged."""
-        seen: set[int] = set()
+    def _without_copies(self) -> tuple[list[_PageLines], list[list[_PageLines]]]:
+        """The pages each text of a site first appears on, and the groups of a page and its
+        copies: a page crawled twice (or a corpus repeated) is one page, or all its lines
+        would look like the site's chrome. :meth:`add` skips the copies it sees; those of
+        separate parts meet here, once the parts are merged."""
+        first: dict[int, list[_PageLines]] = {}
         pages: list[_PageLines] = []
-        copies: dict[str, list[_PageLines]] = defaultdict(list)
         for page in self.page_lines:
-            if page.text_key in seen:
-                copies[page.host].append(page)
-            else:
-                seen.add(page.text_key)
+            printed = first.get(page.text_key)
+            if printed is None:
+                first[page.text_key] = [page]
                 pages.append(page)
-        if not copies:
-            return self.page_lines, self.site_pages, self.site_counts
-        site_pages = Counter(self.site_pages)
-        site_counts = dict(self.site_counts)
-        for host, printed_again in copies.items():
-            counts = Counter(self.site_counts[host])
-            template_of = {stable_hash(template): template for template in counts}
-            for page in printed_again:
-                counts.subtract(map(template_of.__getitem__, page.templates))
-            site_counts[host] = +counts  # a count that falls to nothing goes
-            site_pages[host] -= len(printed_again)
-        return pages, site_pages, site_counts
+            else:
+                printed.append(page)
+        return pages, [group for group in first.values() if len(group) > 1]
 
 
-def _one_page_per_story(
-    pages: list[_PageLines], site_pages: Counter[str], site_counts: dict[str, Counter[str]]
+def _counted_once(
+    groups: list[list[_PageLines]],
+    site_pages: Counter[str],
+    site_counts: dict[str, Counter[str]],
 ) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """The page and template counts of each site with the pages that print one story counted
-    as one page: the same address crawled twice with another sidebar, a print view, an AMP
-    copy. Their short lines (subheadings, list items, captions) would look like the site's
-    chrome, found on two of its pages. Two pages print one story when most of the paragraph
-    text of each is found on the other, ``SHARED_STORY_CHARS`` at least (paragraphs that the
-    site prints on many pages, a disclaimer, left out)."""
-    by_site: dict[str, list[_PageLines]] = defaultdict(list)
-    for page in pages:
-        by_site[page.host].append(page)
+    """The page and template counts of each site with each group of pages (one site's
+    pages) counted as one page: a template once, however many of the group's pages print
+    it."""
+    if not groups:
+        return site_pages, site_counts
     site_pages, site_counts = Counter(site_pages), dict(site_counts)
-    for host, printed in by_site.items():
-        groups = _story_groups(printed)
-        if not groups:
-            continue
+    by_site: dict[str, list[list[_PageLines]]] = defaultdict(list)
+    for group in groups:
+        by_site[group[0].host].append(group)
+    for host, host_groups in by_site.items():
         counts = Counter(site_counts[host])
         template_of = {stable_hash(template): template for template in counts}
-        for group in groups:
-            # Each template counts once for the group, however many of its pages print it.
+        for group in host_groups:
             found: Counter[int] = Counter()
             for page in group:
                 found.update(page.templates)
             counts.subtract({template_of[key]: n - 1 for key, n in found.items() if n > 1})
             site_pages[host] -= len(group) - 1
-        site_counts[host] = +counts
+        site_counts[host] = +counts  # a count that falls to nothing goes
     return site_pages, site_counts
+
+
+def _story_copies(pages: list[_PageLines]) -> list[list[_PageLines]]:
+    """The groups of a site's pages that print one story: the same address crawled twice
+    with another sidebar, a print view, an AMP copy. Their short lines (subheadings, list
+    items, captions) would look like the site's chrome, found on two of its pages. Two pages
+    print one story when most of the paragraph text of each is found on the other,
+    ``SHARED_STORY_CHARS`` at least (paragraphs that the site prints on many pages, a
+    disclaimer, left out)."""
+    by_site: dict[str, list[_PageLines]] = defaultdict(list)
+    for page in pages:
+        by_site[page.host].append(page)
+    return [group for printed in by_site.values() for group in _story_groups(printed)]
 
 
 def _story_groups(pages: list[_PageLines]) -> list[list[_PageLines]]:
     """Groups of two or more of a site's pages that print one story (see
-    :func:`_one_page_per_story`), in page order."""
+    :func:`_story_copies`), in page order."""
     printing: dict[int, list[int]] = defaultdict(list)
     length: dict[int, int] = {}
     for number, page in enumerate(pages):

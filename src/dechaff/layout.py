@@ -25,7 +25,7 @@ from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
-from .textnorm import EDGE_PUNCTUATION, collapse, fold_collapsed
+from .textnorm import EDGE_PUNCTUATION, collapse, find_all, fold_collapsed
 
 # Whitespace that paragraph_key would change inside a line, besides runs of spaces.
 _ODD_SPACES = "".join(
@@ -116,8 +116,7 @@ def _sieve() -> _Sieve:
     keys = table.starts | table.chain_starts | credit_matcher().starts
     words = sorted(key for key in keys if not (len(key) == 1 and not key.isalpha()))
     characters = sorted(key for key in keys if len(key) == 1 and not key.isalpha())
-    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
-    word_pattern = re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
+    word_pattern = _line_start_words(words)
     first = re.escape("".join(key for key in characters if not (key == "#" or key.isdigit())))
     blanks = "[" + re.escape(BLANK_CHARACTERS) + "]*"
     # A line starting with a number is worth a look only when a "#" pattern goes on to match.
@@ -126,6 +125,13 @@ def _sieve() -> _Sieve:
     digits = f"|\\d+ (?:{numbered})" if numbered else ""
     character_pattern = re.compile("\n" + blanks + "(?:[" + first + "]" + digits + ")")
     return _Sieve(word_pattern, character_pattern)
+
+
+def _line_start_words(words: list[str]) -> re.Pattern[str]:
+    """A regular expression finding, in a case-folded text with "\\n" put in front, the lines
+    that start with one of ``words`` as a whole word (after blanks and punctuation)."""
+    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
+    return re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
 
 
 _TrieNode = dict[str, "_TrieNode"]
@@ -263,7 +269,7 @@ def _caption_lines(
         lines: set[int] = set()
         for trigger in triggers:
             if trigger not in holding:
-                offsets = _offsets(folded, trigger)
+                offsets = find_all(folded, trigger)
                 holding[trigger] = (
                     _line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
                 )
@@ -290,16 +296,6 @@ def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
     its last characters only ("^" matches at the true start of a line, never where a search
     begins)."""
     return pattern.search(text, max(0, len(text) - _LONGEST_CREDIT_TAIL)) is not None
-
-
-def _offsets(text: str, word: str) -> list[int]:
-    """Every offset of ``word`` in ``text`` (str.find runs at memory speed)."""
-    offsets = []
-    position = text.find(word)
-    while position >= 0:
-        offsets.append(position)
-        position = text.find(word, position + 1)
-    return offsets
 
 
 def _shown(text: str) -> str:
@@ -449,6 +445,4 @@ def section_openers(page: Page) -> frozenset[int]:
 @lru_cache(maxsize=1)
 def _section_sieve() -> re.Pattern[str]:
     table = section_table()
-    words = sorted({*table.headings, *table.facts})
-    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
-    return re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
+    return _line_start_words(sorted({*table.headings, *table.facts}))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .textnorm import EDGE_PUNCTUATION, fold
+from .textnorm import EDGE_PUNCTUATION, find_all, fold
 
 
 def load_table(name: str) -> Any:
@@ -156,9 +156,7 @@ class KeywordLine:
         """Offsets of the keyword in a page's case-folded text."""
         if self.finds is not None:
             return [match.start() for match in self.finds.finditer(folded_text)]
-        if self.keyword not in folded_text:  # a string search is faster than a pattern's
-            return []
-        return [match.start() for match in re.finditer(re.escape(self.keyword), folded_text)]
+        return find_all(folded_text, self.keyword)
 
     def matches(self, folded: str) -> bool:
         return (

@@ -38,3 +38,18 @@ def fold(text: str) -> str:
 def fold_collapsed(collapsed: str) -> str:
     """:func:`fold` of a text that :func:`collapse` already returned (cheaper)."""
     return collapsed.casefold().strip(EDGE_PUNCTUATION)
+
+
+def find_all(text: str, word: str) -> list[int]:
+    """Every offset of ``word`` in ``text``: str.find runs at memory speed, where a regular
+    expression steps through the text.
+
+    >>> find_all("a cookie, two cookies", "cookie")
+    [2, 14]
+    """
+    offsets = []
+    position = text.find(word)
+    while position >= 0:
+        offsets.append(position)
+        position = text.find(word, position + 1)
+    return offsets
