@@ -380,3 +380,61 @@ def test_a_code_listing_between_paragraphs_stays() -> None:
 def test_a_menu_and_category_counts_below_the_article_still_go() -> None:
     chrome = ["Categories", "games (5)", "film (19)", "politics (9)", "Home | News | Sport"]
     assert kept(clean([*ARTICLE_EN, *chrome])) == ARTICLE_EN
+
+
+# Notices and appeals addressed to the reader around the article: an outdated browser, a
+# paywall, a plea for support. They count at the page's edges only, and never split the
+# article's prose.
+
+def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
+    for line, article in (
+        ("Your browser is out of date. Please update your browser to view this site.",
+         ARTICLE_EN),
+        ("Du verwendest einen veralteten Browser. Es ist möglich, dass diese Website nicht "
+         "korrekt angezeigt wird.", ARTICLE_DE),
+        ("To view the full story, please subscribe to The Harbour Times.", ARTICLE_EN),
+        ("Already a subscriber? Log in for immediate access to this story.", ARTICLE_EN),
+        ("Ja. Ich benötige ein Abo.", ARTICLE_DE),
+        ("We rely on your support to keep our local news free for everyone.", ARTICLE_EN),
+        ("Make a donation today and help us keep reporting from the islands.", ARTICLE_EN),
+        ("Unterstützen Sie unsere Arbeit mit einem Beitrag von fünf Euro im Monat.",
+         ARTICLE_DE),
+        ("Jetzt spenden und die Arbeit der Redaktion unterstützen!", ARTICLE_DE),
+    ):
+        for page in ([line, *article], [*article, line]):
+            result = clean(page)
+            assert kept(result) == article, line
+            assert reasons_for(result, line)[0][0] in {"scaffolding", "boilerplate_line"}, line
+
+
+def test_sentences_about_browsers_subscriptions_and_support_stay() -> None:
+    for line in (
+        "Mozilla released an update for its Firefox browser on Tuesday, which closes twelve "
+        "security holes that attackers had already used.",
+        "The paper said that subscribers also receive a printed edition on Sundays, and that "
+        "the price will not change this year.",
+        "Residents who support the plan say that the ferry will bring more visitors to the "
+        "islands in summer.",
+        "Die Stadt will die Vereine mit ihrer Spende von zehntausend Euro beim Neubau des "
+        "Sportplatzes unterstützen.",
+    ):
+        article = ARTICLE_DE if "Stadt" in line else ARTICLE_EN
+        for page in ([*article[:2], line, *article[2:]], [*article, line]):
+            assert kept(clean(page)) == page, line
+
+
+def test_more_from_a_site_below_the_article_goes_with_its_teasers() -> None:
+    # Without the heading, the teaser would pass for the article's last paragraph.
+    teasers = ["More From the Harbour Times", "Council votes to close the old pier",
+               "The pier has been closed to cars since last spring, and the council says "
+               "that repairs would cost more than the town can pay."]
+    result = clean([*ARTICLE_EN, *teasers])
+    assert kept(result) == ARTICLE_EN
+    assert "below the article" in reasons_for(result, teasers[0])[0][1]
+
+
+def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
+    for line in ("More from less: how the islands save water in summer",
+                 "More from the council's meeting on Tuesday follows below."):
+        page = [*ARTICLE_EN, line]
+        assert kept(clean(page)) == page, line

@@ -85,7 +85,7 @@ def page_body(page: Page) -> Body | None:
     """
     if "body" not in page.memo:
         layout = page_layout(page)
-        page.memo["body"] = _find_body(page, layout.chrome, layout.credits)
+        page.memo["body"] = _find_body(page, layout.chrome, layout.credits, layout.inline)
     body = page.memo["body"]
     assert body is None or isinstance(body, Body)
     return body
@@ -246,7 +246,7 @@ def _find_layout(page: Page) -> Layout:
                     continue
                 reason = f"chrome line about {keyword_line.topic}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
-                if keyword_line.inline and keyword_line.anywhere:
+                if keyword_line.inline:
                     inline.add(index)
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
@@ -302,8 +302,11 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _find_body(page: Page, chrome: dict[int, str], credits: frozenset[int]) -> Body | None:
-    """The first and the last prose line that is no chrome, no credit and no repeated copy.
+def _find_body(
+    page: Page, chrome: dict[int, str], credits: frozenset[int], inline: frozenset[int]
+) -> Body | None:
+    """The first and the last prose line that is no chrome, no credit, no inline chrome (an
+    appeal for support may read like prose) and no repeated copy.
 
     Only the first occurrence of a paragraph marks the body: a copy is removed by
     repeated_paragraph, and the body must not move when the text is cleaned again.
@@ -315,7 +318,10 @@ def _find_body(page: Page, chrome: dict[int, str], credits: frozenset[int]) -> B
 
     def marks_body(index: int) -> bool:
         text = stripped[index]
-        return kept[index] and index not in chrome and index not in credits and is_prose(text)
+        return (
+            kept[index] and index not in chrome and index not in credits
+            and index not in inline and is_prose(text)
+        )
 
     first = next((index for index in long_enough if marks_body(index)), -1)
     if first < 0:
