@@ -392,6 +392,8 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
          ARTICLE_EN),
         ("Du verwendest einen veralteten Browser. Es ist möglich, dass diese Website nicht "
          "korrekt angezeigt wird.", ARTICLE_DE),
+        ("系统检测到您的浏览器版本过低，无法获得最佳的使用体验，建议您升级您的浏览器。",
+         ARTICLE_EN),
         ("To view the full story, please subscribe to The Harbour Times.", ARTICLE_EN),
         ("Already a subscriber? Log in for immediate access to this story.", ARTICLE_EN),
         ("Ja. Ich benötige ein Abo.", ARTICLE_DE),
