@@ -225,13 +225,12 @@ def _find_layout(page: Page) -> Layout:
                 if where is not None:
                     reason = f"chrome phrases strung together: {_shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
-    # Lines case-folded with whitespace collapsed, each once however many keywords it holds
-    # (a page scraped as one long line holds them all).
-    flat: dict[int, str] = {}
     for keyword_line in table.keyword_lines:
         offsets = keyword_line.found_in(folded)
         if not offsets:
             continue
+        # Lines are tested case-folded with whitespace collapsed: their paragraph keys.
+        keys = paragraph_keys(page)
         for index in _line_numbers(page, folded, offsets, at_line_start=False):
             if (
                 kept[index]
@@ -239,10 +238,7 @@ def _find_layout(page: Page) -> Layout:
                 and index not in edge_chrome
                 and index not in credits
             ):
-                line = flat.get(index)
-                if line is None:
-                    line = flat[index] = " ".join(stripped[index].casefold().split())
-                if not keyword_line.matches(line):
+                if not keyword_line.matches(keys[index]):
                     continue
                 reason = f"chrome line about {keyword_line.topic}: {_shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
