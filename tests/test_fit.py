@@ -292,6 +292,30 @@ def test_syndicated_stories_are_no_chrome_but_platform_phrases_are() -> None:
             assert paragraph in cleaned
 
 
+def test_a_syndicated_story_edited_on_each_site_is_no_chrome() -> None:
+    """Copies of an agency story are edited where they are printed (a word changed, a
+    paragraph cut), so no paragraph is on every copy; each is still on half of them or more,
+    and the line all copies share is the story's, not chrome."""
+    paragraphs = [
+        f"{opening} the harbour authority said on Monday that the new ferry terminal will open "
+        f"in the spring, after two years of work on the quay and the roads around it."
+        for opening in ("First,", "Second,", "Third,", "Fourth,", "Fifth,")
+    ]
+    shared = ("The storm of last winter damaged the old terminal so badly that the ferries "
+              "had to dock at the fishing harbour for months.")
+    documents = []
+    for site in range(6):
+        edited = {site % 5, (site + 2) % 5}
+        story = [text.replace("harbour authority", "port authority") if number in edited
+                 else text for number, text in enumerate(paragraphs)]
+        text = "\n\n".join([f"Site {site} Daily", story[0], shared, *story[1:]]) + "\n"
+        documents.append(dechaff.Document(f"{site}", text, url=f"https://daily{site}.example/a"))
+    model = dechaff.fit(documents)
+    assert line_template(shared) not in model.cross_site
+    for document in documents:
+        assert shared in dechaff.clean(document, model=model).text
+
+
 def test_learned_function_words_come_from_the_corpus() -> None:
     documents = [dechaff.Document(str(n), "\n\n".join(STORIES[n % 4]) + "\n") for n in range(8)]
     model = dechaff.fit(documents)

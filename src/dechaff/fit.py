@@ -8,9 +8,10 @@
 - **Chrome across sites.** A template found on many sites is platform chrome ("Share this:",
   "Powered by WordPress") and extends the phrase table. Content also recurs across sites when a
   story is syndicated; it is told apart by its companions: a syndicated line (a paragraph, a
-  headline, a caption) comes with the rest of its story, so the pages that print it share
-  paragraphs (hundreds of characters of them), while a line of chrome is printed on pages that
-  share nothing but chrome (comment forms and newsletter boxes hold no paragraph).
+  headline, a caption) comes with the rest of its story, so most pages that print it share
+  paragraphs (hundreds of characters of them, though each copy is edited apart), while a line
+  of chrome is printed on pages that share nothing but chrome (comment forms and newsletter
+  boxes hold no paragraph).
 - **Function words.** The short words found in the prose of many documents join the shipped
   function-word table, so that a corpus in a language the table lacks is still read right.
 
@@ -41,15 +42,19 @@ from .templates import host_of, page_line_templates
 # companions that tell a syndicated story (the sentences of a comment form are shorter).
 LONG_PROSE_CHARS = 60
 PARAGRAPH_CHARS = 100
-# Characters of other paragraphs a syndicated line shares with the pages that print it, each
-# paragraph found on this share of those pages at least.
+# A syndicated line comes with its story: paragraphs found on STORY_PARAGRAPH_SHARE of the
+# pages printing it at least (copies are edited, cut and reworded where they are printed, so
+# a paragraph is not on every copy), of which more than HOLDING_SHARE of those pages hold
+# STORY_COMPANION_CHARS characters (a copy edited all through holds none).
 STORY_COMPANION_CHARS = 150
-STORY_SHARE = 0.8
+STORY_PARAGRAPH_SHARE = 0.5
+HOLDING_SHARE = 0.5
 # Two pages of a site print one story when they share this many characters of paragraphs (a
 # few paragraphs: a login form or a viewer's help text shared by two pages is shorter), most
-# of each page's; a story printed more often than MOST_STORY_COPIES is left to the paragraph
-# rule.
+# (STORY_SHARE) of each page's; a story printed more often than MOST_STORY_COPIES is left to
+# the paragraph rule.
 SHARED_STORY_CHARS = 500
+STORY_SHARE = 0.8
 MOST_STORY_COPIES = 8
 # A learned function word is at most this long, and at most this many are kept.
 FUNCTION_WORD_MAX_CHARS = 5
@@ -354,15 +359,22 @@ def _cross_site(
 
 
 def _is_syndicated(key: int, pages: list[_PageLines]) -> bool:
-    """Whether the pages printing a line share a story around it: paragraphs (other than the
-    line itself) found on nearly all of those pages, of ``STORY_COMPANION_CHARS`` in all.
-    Chrome shares nothing but chrome with the pages it is printed on."""
+    """Whether the pages printing a line share a story around it: most of them hold
+    ``STORY_COMPANION_CHARS`` of its paragraphs (other than the line itself), those found on
+    half of the pages at least. Chrome shares nothing but chrome with the pages it is printed
+    on, and a chrome line printed beside one syndicated story is also printed beside others,
+    on as many pages at least."""
     companions: Counter[int] = Counter()
-    lengths: dict[int, int] = {}
     for page in pages:
         companions.update(page.long_lines)
-        lengths.update(zip(page.long_lines, page.long_lengths, strict=True))
     companions.pop(key, None)
-    least = STORY_SHARE * len(pages)
-    shared = sum(lengths[line] for line, n in companions.items() if n >= least)
-    return shared >= STORY_COMPANION_CHARS
+    least = STORY_PARAGRAPH_SHARE * len(pages)
+    story = {line for line, n in companions.items() if n >= least}
+    if not story:
+        return False
+    holding = sum(
+        sum(size for line, size in zip(page.long_lines, page.long_lengths, strict=True)
+            if line in story) >= STORY_COMPANION_CHARS
+        for page in pages
+    )
+    return holding > HOLDING_SHARE * len(pages)
