@@ -440,3 +440,24 @@ def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
                  "More from the council's meeting on Tuesday follows below."):
         page = [*ARTICLE_EN, line]
         assert kept(clean(page)) == page, line
+
+
+# The page's head: an account's greeting or a login prompt reads like a sentence, but holds
+# less running text than any lead of an article.
+
+MENU = ["Bestellungen", "Merkliste", "Warenkorb", "Angebote", "Prospekte"]
+
+
+def test_a_login_prompt_in_the_page_s_head_goes() -> None:
+    prompt = "Noch kein Konto bei uns? Jetzt ein Konto erstellen!"
+    result = clean(["Mein Konto", "Anmelden", prompt, "Menu", *MENU, *ARTICLE_DE])
+    assert prompt not in result.text
+    assert all(paragraph in result.text for paragraph in ARTICLE_DE)
+
+
+def test_a_lead_above_a_menu_in_the_article_stays() -> None:
+    lead = ("Die alte Brücke über den Fluss wird ersetzt: Der Neubau soll auch Radfahrern "
+            "Platz bieten.")
+    result = clean(["Mein Konto", "Anmelden", lead, "Menu", *MENU, *ARTICLE_DE])
+    assert lead in result.text
+    assert all(paragraph in result.text for paragraph in ARTICLE_DE)

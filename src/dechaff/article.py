@@ -12,11 +12,11 @@ paragraphs apart, by their words and their neighbours:
   this:", "Related posts", "Kommentare"), one a model learned as chrome (outside the page's own
   article, see :func:`own_article_span`), or a date line between two anchors splits them: what
   follows is another section.
-- The cluster with the most running text is the article. Clusters before it stay (a lead above
-  an inset box, an introduction); clusters after it stay only when they hold at least half as
-  much text (comment threads, teasers and footers hold less). Up to three short lines above a
-  kept cluster stay with it, its headline, byline and date, up to the first one-word line (a
-  menu item).
+- The cluster with the most running text is the article. Clusters before it stay when they hold
+  a sentence's worth of it (a lead above an inset box, an introduction; not a login prompt);
+  clusters after it stay only when they hold at least half as much text (comment threads,
+  teasers and footers hold less). Up to three short lines above a kept cluster stay with it,
+  its headline, byline and date, up to the first one-word line (a menu item).
 - Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
   footer) or touches a line the tables name: a short list or a closing line just outside the
   prose is the article's own, and so is a list the prose introduces ("You will need:").
@@ -60,6 +60,10 @@ WORDY_SHARE = 0.6
 CLUSTER_GAP = 20
 # A cluster after the article stays when it holds this share of the article's running text.
 LATER_CLUSTER_SHARE = 0.5
+# A cluster before the article stays when it holds this much running text: a lead or an
+# introduction does, a login prompt in the page's head ("Noch kein Konto? Jetzt registrieren!")
+# does not.
+EARLIER_CLUSTER_MASS = 60
 # Lines above a kept cluster that stay with it (headline, byline, date), and their length.
 HEAD_LINES = 3
 HEAD_LINE_MAX_CHARS = 200
@@ -284,6 +288,8 @@ def _outside_article(
     opens = [index in openers for index in lines] if openers else None
     for number, cluster in enumerate(clusters):
         if number > main and masses[number] < LATER_CLUSTER_SHARE * masses[main]:
+            continue
+        if number < main and masses[number] < EARLIER_CLUSTER_MASS:
             continue
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
