@@ -449,7 +449,7 @@ MENU = ["Bestellungen", "Merkliste", "Warenkorb", "Angebote", "Prospekte"]
 
 
 def test_a_login_prompt_in_the_page_s_head_goes() -> None:
-    prompt = "Noch kein Konto bei uns? Jetzt ein Konto erstellen!"
+    prompt = "Noch kein Konto bei uns? Jetzt eins anlegen!"
     result = clean(["Mein Konto", "Anmelden", prompt, "Menu", *MENU, *ARTICLE_DE])
     assert prompt not in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_DE)

@@ -60,10 +60,11 @@ WORDY_SHARE = 0.6
 CLUSTER_GAP = 20
 # A cluster after the article stays when it holds this share of the article's running text.
 LATER_CLUSTER_SHARE = 0.5
-# A cluster before the article stays when it holds this much running text: a lead or an
-# introduction does, a login prompt in the page's head ("Noch kein Konto? Jetzt registrieren!")
-# does not.
-EARLIER_CLUSTER_MASS = 60
+# A cluster before the article stays when it holds this much running text, about one sentence
+# of eight words: a lead or an introduction does (a standfirst cut off with "..." counts half,
+# so the bar stays low), a login prompt in the page's head ("Noch kein Konto bei uns? Jetzt
+# eins anlegen!") does not.
+EARLIER_CLUSTER_MASS = 45
 # Lines above a kept cluster that stay with it (headline, byline, date), and their length.
 HEAD_LINES = 3
 HEAD_LINE_MAX_CHARS = 200
