@@ -5,7 +5,8 @@ The corpus (../shared/corpora, or ``--corpus DIR`` with the same ``pages.jsonl.g
 
 - every trafilatura page whose main text can be located (from its first to its last gold
   ``with`` snippet, at least 150 words), as naively scraped (``html_text``): its *source*
-  is that main text, the rest of the page is its *chrome* (head and tail);
+  is that main text, its *chrome* (head and tail) the lines beyond the nearest gold
+  ``without`` snippets around it (see ``--chrome`` below);
 - the same page as the other extractor (``inscriptis``) saw it: a second crawl, another layout;
 - variants of pages' main texts as they occur in the wild, each a random mix of: inside
   another page's chrome, 1-3% of the words changed, cut to 85-100% of its length, one
@@ -30,12 +31,15 @@ engine puts in one cluster (a kept document and its duplicates). Engines, in thi
   cleaning, no verification; a document with a candidate among the kept ones is a duplicate.
 
     .venv/bin/python benchmarks/near_duplicates.py [--corpus DIR] [--wet DIR] [--seed N]
-        [--chrome page|known] [--no-floor] [--analyse]
+        [--chrome known|page] [--no-floor] [--analyse]
 
-A page's gold snippets sample its article, so the article often goes on past the last one:
-with ``--chrome page`` (the default) that text counts as the page's chrome, and it is put
-around other stories. ``--chrome known`` keeps only the chrome the gold names (see
-:func:`locate`): it measures the dedup of cleaned pages where chrome is known to be chrome.
+A page's gold snippets sample its article, so the article often goes on past the last one.
+``--chrome known`` (the default) keeps only the chrome the gold names (see :func:`locate`)
+and leaves the lines of unknown kind out of every document made from the page, so that a
+page's source is all of the article text it holds. ``--chrome page`` takes everything outside
+the gold snippets' span as chrome: the article's later paragraphs then stay in the page's
+text but not in its source, and they are put around other stories as if they were chrome,
+so its labels understate what cleaning should keep (kept for comparison).
 
 ``--analyse`` also says why dechaff's cleaned texts miss pairs: chrome left in, or article
 text lost.
@@ -327,9 +331,9 @@ def main() -> int:
     parser.add_argument("--wet", type=Path, default=SHARED / "wet")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-floor", action="store_true")
-    parser.add_argument("--chrome", choices=("page", "known"), default="page",
-                        help="a page's chrome: all of it outside the gold snippets' span "
-                             "(default), or only what the gold names (see locate)")
+    parser.add_argument("--chrome", choices=("known", "page"), default="known",
+                        help="a page's chrome: only what the gold names (default, see "
+                             "locate), or all of it outside the gold snippets' span")
     parser.add_argument("--analyse", action="store_true",
                         help="also say why dechaff's cleaned texts miss duplicate pairs")
     args = parser.parse_args()
