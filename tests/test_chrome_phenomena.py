@@ -461,3 +461,25 @@ def test_a_lead_above_a_menu_in_the_article_stays() -> None:
     result = clean(["Mein Konto", "Anmelden", lead, "Menu", *MENU, *ARTICLE_DE])
     assert lead in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_DE)
+
+
+# A sentence set apart by chrome between two parts of the article that stay (a note under a
+# chart, between its share buttons and the next section) is the article's own, however short.
+
+
+def test_a_short_paragraph_between_two_kept_parts_of_the_article_stays() -> None:
+    note = "Only the largest parties are shown on the map."
+    page = [*ARTICLE_EN[:2], "Share this:", "Facebook", "Twitter", note, "Advertisement",
+            *MENU, *ARTICLE_EN[2:]]
+    result = clean(page)
+    assert note in result.text
+    assert all(paragraph in result.text for paragraph in ARTICLE_EN)
+
+
+def test_a_short_paragraph_below_the_article_s_last_kept_part_still_goes() -> None:
+    teaser = "Only the largest parties are shown on the map."
+    page = [*ARTICLE_EN, "Share this:", "Facebook", "Twitter", teaser, "Advertisement",
+            *MENU]
+    result = clean(page)
+    assert teaser not in result.text
+    assert all(paragraph in result.text for paragraph in ARTICLE_EN)

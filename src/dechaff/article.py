@@ -15,8 +15,10 @@ paragraphs apart, by their words and their neighbours:
 - The cluster with the most running text is the article. Clusters before it stay when they hold
   a sentence's worth of it (a lead above an inset box, an introduction; not a login prompt);
   clusters after it stay only when they hold at least half as much text (comment threads,
-  teasers and footers hold less). Up to three short lines above a kept cluster stay with it,
-  its headline, byline and date, up to the first one-word line (a menu item).
+  teasers and footers hold less). A cluster between two that stay is the article's own,
+  however small (a note under a chart, set apart by its share buttons). Up to three short
+  lines above a kept cluster stay with it, its headline, byline and date, up to the first
+  one-word line (a menu item).
 - Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
   footer) or touches a line the tables name: a short list or a closing line just outside the
   prose is the article's own, and so is a list the prose introduces ("You will need:").
@@ -287,10 +289,17 @@ def _outside_article(
     kept = [index in spared and index not in named for index in lines]
     openers = section_openers(page)
     opens = [index in openers for index in lines] if openers else None
+    # A cluster between two that stay stays too: chrome set inside an article (share
+    # buttons, an inset box) cuts a short paragraph off from both its neighbours.
+    staying = [
+        number == main
+        or (number > main and masses[number] >= LATER_CLUSTER_SHARE * masses[main])
+        or (number < main and masses[number] >= EARLIER_CLUSTER_MASS)
+        for number in range(len(clusters))
+    ]
+    first_staying, last_staying = staying.index(True), len(staying) - 1 - staying[::-1].index(True)
     for number, cluster in enumerate(clusters):
-        if number > main and masses[number] < LATER_CLUSTER_SHARE * masses[main]:
-            continue
-        if number < main and masses[number] < EARLIER_CLUSTER_MASS:
+        if not (staying[number] or first_staying < number < last_staying):
             continue
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
