@@ -114,12 +114,20 @@ def locate(
     past its gold snippets), are left out of every document made from the page."""
     lines = text.split("\n")
     normal = [SPACE.sub(" ", line).strip() for line in lines]
-    hits = []
+    found = []
     for snippet in snippets:
         key = SPACE.sub(" ", snippet).strip()[:60]
-        if len(key) < 20:
-            continue
-        hits += [number for number, line in enumerate(normal) if key in line][:1]
+        if len(key) >= 20:
+            found.append([number for number, line in enumerate(normal) if key in line])
+    # A snippet printed twice (the headline also in the page's title, a quote in a teaser)
+    # counts where it lies nearest to the snippets printed once: its first copy, in the
+    # title line, would stretch the main text over the menus below it.
+    once = sorted(numbers[0] for numbers in found if len(numbers) == 1)
+    middle = once[len(once) // 2] if once else None
+    hits = [
+        numbers[0] if middle is None else min(numbers, key=lambda n: (abs(n - middle), n))
+        for numbers in found if numbers
+    ]
     if len(hits) < 2:
         return None
     first, last = min(hits), max(hits)
