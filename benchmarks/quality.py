@@ -17,6 +17,10 @@ environment exists (see benchmarks/peers.py; their texts are cached in benchmark
     python3 -m venv benchmarks/.env
     benchmarks/.env/bin/pip install trafilatura justext lxml_html_clean
 
+Below the table, 95% intervals of each figure over pages (a percentile bootstrap: the pages
+drawn again with replacement) say how far another set of pages of the same kind, such as a
+held-out split, may move it.
+
 Floors (exit 1 when one fails, on either naive-text variant, for dechaff and dechaff+fit):
 recall >= 0.95, F1 >= 0.85, and precision >= naive precision + 0.05. Without ../shared the
 script says so and exits 0.
@@ -40,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import numpy as np
 
 import dechaff
 
@@ -231,11 +237,14 @@ def explain_loss(variant: str, page: Page, snippet: str, raw: str,
     return loss
 
 
+PageScores = dict[tuple[str, str], list[tuple[int, int, int]]]
+
+
 def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) -> tuple[
-    dict[str, dict[str, dict[str, Counts]]], list[Loss], list[Loss]
+    dict[str, dict[str, dict[str, Counts]]], list[Loss], list[Loss], PageScores
 ]:
-    """Counts per variant, system and group ("all" included), then the losses and kept chrome
-    (of ``dechaff``, each page alone)."""
+    """Counts per variant, system and group ("all" included), the losses and kept chrome (of
+    ``dechaff``, each page alone), and each page's (tp, fn, fp) per variant and system."""
     table: dict[str, dict[str, dict[str, Counts]]] = {
         variant: {
             system: defaultdict(Counts) for system in SYSTEMS if learn or system != "dechaff+fit"
@@ -244,6 +253,7 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
     }
     losses: list[Loss] = []
     kept: list[Loss] = []
+    per_page: PageScores = defaultdict(list)
     models = {
         variant: dechaff.fit(
             dechaff.Document(id=page.id, text=page.texts[variant], url=page.url) for page in pages
@@ -262,6 +272,9 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
             for system, text in outputs:
                 for group in ("all", page.group):
                     table[variant][system][group].add(page, raw, text)
+                alone = Counts()
+                alone.add(page, raw, text)
+                per_page[variant, system].append((alone.tp, alone.fn, alone.fp))
             flat_raw, flat_out = normalise(raw), normalise(result.text)
             for snippet in page.keep:
                 if snippet in flat_raw and snippet not in flat_out:
@@ -272,7 +285,41 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
                     line = line_around(result.text, *spans[0])
                     at = spans[0][0] / max(len(result.text), 1)
                     kept.append(Loss(variant, page.id, snippet, line=line, at=at))
-    return table, losses, kept
+    return table, losses, kept, per_page
+
+
+def intervals(per_page: PageScores, resamples: int = 1000, seed: int = 1) -> dict[
+    tuple[str, str], dict[str, tuple[float, float]]
+]:
+    """95% intervals of precision, recall and F1 over pages (percentile bootstrap: pages drawn
+    with replacement), for each variant and system: how far another set of pages of the same
+    kind may move the figures."""
+    rng = np.random.default_rng(seed)
+    found: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
+    draws: np.ndarray[Any, np.dtype[np.int64]] | None = None
+    for key, scores in per_page.items():
+        counts = np.array(scores, dtype=np.float64)
+        if draws is None or draws.shape[1] != len(counts):
+            draws = rng.integers(0, len(counts), size=(resamples, len(counts)))
+        tp, fn, fp = (counts[:, column][draws].sum(axis=1) for column in range(3))
+        precision = tp / np.maximum(tp + fp, 1)
+        recall = tp / np.maximum(tp + fn, 1)
+        f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
+        found[key] = {
+            name: (float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5)))
+            for name, values in (("precision", precision), ("recall", recall), ("f1", f1))
+        }
+    return found
+
+
+def print_intervals(per_page: PageScores) -> None:
+    print("95% intervals over pages (bootstrap, 1000 resamples of the pages):")
+    for (variant, system), bounds in intervals(per_page).items():
+        if system == "naive":
+            continue
+        print(f"  {variant:<11} {system:<12} " + "  ".join(
+            f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in bounds.items()))
+    print()
 
 
 def print_table(table: dict[str, dict[str, dict[str, Counts]]]) -> None:
@@ -460,7 +507,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     pages = load_pages(corpus)
     began = time.perf_counter()
-    table, losses, kept = evaluate(pages, config, learn=not args.no_fit)
+    table, losses, kept, per_page = evaluate(pages, config, learn=not args.no_fit)
     elapsed = time.perf_counter() - began
     peers, peer_note = ({}, "peers skipped: --no-peers") if args.no_peers else peer_texts(corpus)
     if peers:
@@ -472,6 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(peer_note)
     print()
     print_table(table)
+    print_intervals(per_page)
     if args.show_losses:
         show_losses(losses, args.show_losses)
     if args.show_kept_chrome:
