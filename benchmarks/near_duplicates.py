@@ -133,7 +133,7 @@ def locate(
     first, last = min(hits), max(hits)
     head, tail = lines[:first], lines[last + 1:]
     if known:
-        chrome = set()
+        chrome: set[int] = set()
         for snippet in boilerplate:
             key = SPACE.sub(" ", snippet).strip()
             if len(key) >= MIN_BOILERPLATE_SNIPPET:

@@ -109,6 +109,16 @@ class Counts:
         self.chars_in += len(raw)
         self.chars_out += len(text)
 
+    def merge(self, other: Counts) -> None:
+        """Add the counts of ``other`` (a page's) to these."""
+        self.tp += other.tp
+        self.fn += other.fn
+        self.fp += other.fp
+        self.tn += other.tn
+        self.pages += other.pages
+        self.chars_in += other.chars_in
+        self.chars_out += other.chars_out
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -270,11 +280,11 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
             if model is not None:
                 outputs.append(("dechaff+fit", dechaff.clean(document, config, model).text))
             for system, text in outputs:
+                scores = Counts()
+                scores.add(page, raw, text)
                 for group in ("all", page.group):
-                    table[variant][system][group].add(page, raw, text)
-                alone = Counts()
-                alone.add(page, raw, text)
-                per_page[variant, system].append((alone.tp, alone.fn, alone.fp))
+                    table[variant][system][group].merge(scores)
+                per_page[variant, system].append((scores.tp, scores.fn, scores.fp))
             flat_raw, flat_out = normalise(raw), normalise(result.text)
             for snippet in page.keep:
                 if snippet in flat_raw and snippet not in flat_out:
@@ -294,13 +304,12 @@ def intervals(per_page: PageScores, resamples: int = 1000, seed: int = 1) -> dic
     """95% intervals of precision, recall and F1 over pages (percentile bootstrap: pages drawn
     with replacement), for each variant and system: how far another set of pages of the same
     kind may move the figures."""
-    rng = np.random.default_rng(seed)
+    pages = len(next(iter(per_page.values()), []))
+    # The same draws for every system: their intervals come from the same sets of pages.
+    draws = np.random.default_rng(seed).integers(0, max(pages, 1), size=(resamples, pages))
     found: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
-    draws: np.ndarray[Any, np.dtype[np.int64]] | None = None
     for key, scores in per_page.items():
         counts = np.array(scores, dtype=np.float64)
-        if draws is None or draws.shape[1] != len(counts):
-            draws = rng.integers(0, len(counts), size=(resamples, len(counts)))
         tp, fn, fp = (counts[:, column][draws].sum(axis=1) for column in range(3))
         precision = tp / np.maximum(tp + fp, 1)
         recall = tp / np.maximum(tp + fn, 1)

@@ -289,18 +289,14 @@ def _outside_article(
     kept = [index in spared and index not in named for index in lines]
     openers = section_openers(page)
     opens = [index in openers for index in lines] if openers else None
-    # A cluster between two that stay stays too: chrome set inside an article (share
-    # buttons, an inset box) cuts a short paragraph off from both its neighbours.
-    staying = [
-        number == main
-        or (number > main and masses[number] >= LATER_CLUSTER_SHARE * masses[main])
-        or (number < main and masses[number] >= EARLIER_CLUSTER_MASS)
-        for number in range(len(clusters))
-    ]
-    first_staying, last_staying = staying.index(True), len(staying) - 1 - staying[::-1].index(True)
-    for number, cluster in enumerate(clusters):
-        if not (staying[number] or first_staying < number < last_staying):
-            continue
+    # The clusters that stay on their own mass, and every cluster between two of them: chrome
+    # set inside an article (share buttons, an inset box) cuts a short paragraph off from
+    # both its neighbours.
+    top = next(number for number in range(main + 1) if number == main
+               or masses[number] >= EARLIER_CLUSTER_MASS)
+    bottom = next(number for number in range(len(clusters) - 1, main - 1, -1) if number == main
+                  or masses[number] >= LATER_CLUSTER_SHARE * masses[main])
+    for cluster in clusters[top : bottom + 1]:
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
         if opens is not None:
