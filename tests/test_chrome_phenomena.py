@@ -483,3 +483,38 @@ def test_a_short_paragraph_below_the_article_s_last_kept_part_still_goes() -> No
     result = clean(page)
     assert teaser not in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_EN)
+
+
+# Cookie declaration tables that consent plugins print: one row per cookie, its name, how
+# long it lasts and what it does. Each row is a sentence of prose about cookies, but never the
+# article's own.
+
+def test_rows_of_a_cookie_declaration_go_wherever_they_stand() -> None:
+    rows = [
+        "_session_tracker 2 years The _session_tracker cookie records which pages a visitor "
+        "opened, so that the statistics service can count returning readers.",
+        "consent-banner-state 11 months Set by the consent plugin, this cookie stores whether "
+        "the visitor accepted the cookies in the category Analytics.",
+        "PREFID session This cookie keeps the language a visitor chose while the browser "
+        "stays open.",
+    ]
+    result = clean([*ARTICLE_EN[:2], *rows, *ARTICLE_EN[2:]])
+    assert kept(result) == ARTICLE_EN
+    for row in rows:
+        assert reasons_for(result, row)[0][0] == "scaffolding"
+
+
+def test_a_sentence_that_starts_with_a_name_and_a_duration_and_mentions_cookies_stays() -> None:
+    sentence = (
+        "Maria 12 years ago baked her first batch of cookies for the village fair, and she has "
+        "sold them there every summer since."
+    )
+    result = clean([*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]])
+    assert sentence in kept(result)
+
+
+def test_a_german_cookie_notice_that_says_website_goes() -> None:
+    notice = ("Diese Website verwendet Cookies, damit wir Ihnen die bestmögliche Nutzung "
+              "anbieten können.")
+    result = clean([*ARTICLE_DE, notice])
+    assert kept(result) == ARTICLE_DE
