@@ -518,3 +518,44 @@ def test_a_german_cookie_notice_that_says_website_goes() -> None:
               "anbieten können.")
     result = clean([*ARTICLE_DE, notice])
     assert kept(result) == ARTICLE_DE
+
+
+# A box of links set inside an article ("Related stories" and a few titles): the article's
+# last paragraphs below it are the article's own, the box goes.
+
+BOX_TITLES = [
+    "Harbour fees to rise for the first time in a decade",
+    "New timetable for the island buses from June",
+    "Storm damage closes the old pier for the summer",
+]
+ARTICLE_TAIL = [
+    "A spokesman for the ferry company said that the crossing would be free for children "
+    "under twelve during the first month.",
+]
+
+
+def test_the_article_s_last_paragraph_below_a_box_of_links_stays() -> None:
+    result = clean([*ARTICLE_EN, "Related stories", *BOX_TITLES, *ARTICLE_TAIL])
+    assert kept(result) == [*ARTICLE_EN, *ARTICLE_TAIL]
+
+
+def test_teasers_cut_off_below_a_box_heading_go() -> None:
+    teasers = [
+        "The harbour master has warned that fees for visiting yachts will rise by a third "
+        "from next spring, as the council...",
+        "Buses to the outer villages will run every hour from June, and the first bus will "
+        "leave the harbour at...",
+    ]
+    result = clean([*ARTICLE_EN, "Related stories", *BOX_TITLES[:1], *teasers])
+    assert kept(result) == ARTICLE_EN
+
+
+def test_sentences_below_a_box_longer_than_a_box_go() -> None:
+    titles = [f"{title}, and more news from the coast" for title in BOX_TITLES] + [
+        "Fishing quotas cut again for the northern fleet",
+        "Lifeboat crew honoured for a night rescue",
+        "Lighthouse opens to visitors for one weekend",
+        "Island school wins a national prize",
+    ]
+    result = clean([*ARTICLE_EN, "Related stories", *titles, *ARTICLE_TAIL])
+    assert ARTICLE_TAIL[0] not in kept(result)

@@ -16,7 +16,9 @@ paragraphs apart, by their words and their neighbours:
   a sentence's worth of it (a lead above an inset box, an introduction; not a login prompt);
   clusters after it stay only when they hold at least half as much text (comment threads,
   teasers and footers hold less). A cluster between two that stay is the article's own,
-  however small (a note under a chart, set apart by its share buttons). Up to three short
+  however small (a note under a chart, set apart by its share buttons). So is a cluster of
+  full sentences just below a box of links that the article's last kept cluster runs into
+  ("Related stories" and a few titles): the article goes on below the box. Up to three short
   lines above a kept cluster stay with it, its headline, byline and date, up to the first
   one-word line (a menu item).
 - Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
@@ -45,7 +47,7 @@ from operator import gt, lt
 from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
-from .tables import function_words
+from .tables import box_headings, function_words
 from .templates import learned_chrome
 
 # Shortest line that can be an anchor.
@@ -67,6 +69,9 @@ LATER_CLUSTER_SHARE = 0.5
 # so the bar stays low), a login prompt in the page's head ("Noch kein Konto bei uns? Jetzt
 # eins anlegen!") does not.
 EARLIER_CLUSTER_MASS = 45
+# Most lines of a box of links inside an article, its heading aside ("Related stories" and
+# the titles of a few stories).
+BOX_MOST_LINES = 6
 # Lines above a kept cluster that stay with it (headline, byline, date), and their length.
 HEAD_LINES = 3
 HEAD_LINE_MAX_CHARS = 200
@@ -81,6 +86,8 @@ MOST_ROUNDS = 4
 _CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = ("...", "…", "[…]", "[...]")
+# What may close a box's heading ("Read more:", "Lesen Sie auch »").
+_BOX_HEADING_ENDS = " :：.…»›>|-–—"
 # Punctuation around a word ("(the", "und,") hides it from the function-word table.
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…·•|¡¿"
 
@@ -312,6 +319,7 @@ def _outside_article(
                 heads += 1
             position -= 1
         _keep_introduced_list(page, lines, last, kept, is_named)
+    _keep_text_below_a_box(page, lines, clusters[bottom][-1], kept, is_named)
     _keep_code_next_to_kept_text(page, lines, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     found: dict[int, str] = {}
@@ -327,6 +335,35 @@ def _outside_article(
                     found[lines[item]] = reason
         position = _next(kept, False, end)
     return found
+
+
+def _keep_text_below_a_box(
+    page: Page, lines: list[int], last: int, kept: list[bool], is_named: list[bool]
+) -> None:
+    """Keep the full sentences that go on with the article below a box of links set inside it
+    ("Related stories" and the titles of a few stories), when the box comes right after the
+    article's last kept anchor at ``last``: the box's heading is a line the tables name, and
+    it and its titles (no sentences) take at most ``BOX_MOST_LINES`` lines. Teasers are cut
+    off or are titles; a comment thread comes below a heading of its own."""
+    count, stripped = len(lines), page.stripped
+    end = min(count, last + 2 + BOX_MOST_LINES)
+    heading = next((position for position in range(last + 1, end) if is_named[position]), None)
+    if heading is None:
+        return
+    key = paragraph_keys(page)[lines[heading]].strip(_BOX_HEADING_ENDS)
+    if key not in box_headings():
+        return
+    position = heading + 1
+    while position < end and not is_named[position] and not is_sentence(
+        stripped[lines[position]]
+    ):
+        position += 1
+    if position >= end:
+        return  # more lines than a box holds
+    start = position
+    while position < count and not is_named[position] and is_sentence(stripped[lines[position]]):
+        position += 1
+    kept[start:position] = [True] * (position - start)
 
 
 def _keep_sections(

@@ -349,3 +349,15 @@ def section_table() -> SectionTable:
     facts = tuple(sorted({fold(phrase) for phrases in data["facts"].values()
                           for phrase in phrases}, key=len, reverse=True))
     return SectionTable(headings, facts)
+
+
+@lru_cache(maxsize=1)
+def box_headings() -> frozenset[str]:
+    """Headings of a box of links set inside an article ("Related stories", "Mehr zum Thema"),
+    case-folded, in every language of the table.
+
+    >>> {"related stories", "mehr zum thema", "à lire aussi"} <= box_headings()
+    True
+    """
+    data = load_table("boxes.json")
+    return frozenset(fold(phrase) for phrases in data["headings"].values() for phrase in phrases)
