@@ -263,16 +263,19 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
 ]:
     """Counts per variant, system and group ("all" included), the losses and kept chrome (of
     ``dechaff``, each page alone), and each page's (tp, fn, fp) per variant and system."""
+    phrase_rules = config.without(*LINE_CLASSIFICATION_RULES)
+    # With the line classification skipped, "dechaff" is the phrase rules: no second row.
+    left_out = {
+        *(() if learn else ("dechaff+fit",)),
+        *(() if phrase_rules != config else ("phrase rules",)),
+    }
     table: dict[str, dict[str, dict[str, Counts]]] = {
-        variant: {
-            system: defaultdict(Counts) for system in SYSTEMS if learn or system != "dechaff+fit"
-        }
+        variant: {system: defaultdict(Counts) for system in SYSTEMS if system not in left_out}
         for variant in VARIANTS
     }
     losses: list[Loss] = []
     kept: list[Loss] = []
     per_page: PageScores = defaultdict(list)
-    phrase_rules = config.without(*LINE_CLASSIFICATION_RULES)
     models = {
         variant: dechaff.fit(
             dechaff.Document(id=page.id, text=page.texts[variant], url=page.url) for page in pages
@@ -288,7 +291,8 @@ def evaluate(pages: Sequence[Page], config: dechaff.Config, learn: bool = True) 
             model = models[variant]
             if model is not None:
                 outputs.append(("dechaff+fit", dechaff.clean(document, config, model).text))
-            outputs.append(("phrase rules", dechaff.clean(document, phrase_rules).text))
+            if "phrase rules" not in left_out:
+                outputs.append(("phrase rules", dechaff.clean(document, phrase_rules).text))
             for system, text in outputs:
                 scores = Counts()
                 scores.add(page, raw, text)
