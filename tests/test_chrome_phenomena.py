@@ -559,3 +559,24 @@ def test_sentences_below_a_box_longer_than_a_box_go() -> None:
     ]
     result = clean([*ARTICLE_EN, "Related stories", *titles, *ARTICLE_TAIL])
     assert ARTICLE_TAIL[0] not in kept(result)
+
+
+# The article's headline set apart from its text by media tabs and a byline: the page's title
+# line repeats it, and so names it.
+
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
+HEADLINE = "Ferry link to the outer islands approved by the council"
+
+
+def test_the_headline_that_the_page_title_repeats_stays() -> None:
+    page = [f"{HEADLINE} | News | The Island Times", *MENU, HEADLINE,
+            "Published: Tuesday 4 March", "Photo", "Video", *ARTICLE_EN]
+    result = clean(page)
+    assert kept(result) == [HEADLINE, *ARTICLE_EN]
+
+
+def test_a_line_that_only_starts_like_the_title_goes_with_the_menu() -> None:
+    teaser = "Ferry link to the outer islands"
+    page = [f"{HEADLINE} | News | The Island Times", *MENU, teaser,
+            "Published: Tuesday 4 March", "Photo", "Video", *ARTICLE_EN]
+    assert teaser not in kept(clean(page))

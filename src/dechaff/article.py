@@ -20,7 +20,8 @@ paragraphs apart, by their words and their neighbours:
   full sentences just below a box of links that the article's last kept cluster runs into
   ("Related stories" and a few titles): the article goes on below the box. Up to three short
   lines above a kept cluster stay with it, its headline, byline and date, up to the first
-  one-word line (a menu item).
+  one-word line (a menu item); further up (up to eight lines), so does the line that the
+  page's first line, its title, repeats ("Headline | Section | Site"): its headline.
 - Every other line is boilerplate, but a run of them goes only when it is long (a menu, a
   footer) or touches a line the tables name: a short list or a closing line just outside the
   prose is the article's own, and so is a list the prose introduces ("You will need:").
@@ -69,6 +70,9 @@ LATER_CLUSTER_SHARE = 0.5
 # so the bar stays low), a login prompt in the page's head ("Noch kein Konto bei uns? Jetzt
 # eins anlegen!") does not.
 EARLIER_CLUSTER_MASS = 45
+# How far above the article its headline may stand, and how long it is at least.
+HEADLINE_REACH = 8
+HEADLINE_MIN_CHARS = 20
 # Most lines of a box of links inside an article, its heading aside ("Related stories" and
 # the titles of a few stories).
 BOX_MOST_LINES = 6
@@ -86,6 +90,10 @@ MOST_ROUNDS = 4
 _CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = ("...", "…", "[…]", "[...]")
+# What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
+
+
 # What may close a box's heading ("Read more:", "Lesen Sie auch »").
 _BOX_HEADING_ENDS = " :：.…»›>|-–—"
 # Punctuation around a word ("(the", "und,") hides it from the function-word table.
@@ -319,6 +327,7 @@ def _outside_article(
                 heads += 1
             position -= 1
         _keep_introduced_list(page, lines, last, kept, is_named)
+    _keep_headline_of_the_title(page, lines, clusters[top][0], kept, is_named)
     _keep_text_below_a_box(page, lines, clusters[bottom][-1], kept, is_named)
     _keep_code_next_to_kept_text(page, lines, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
@@ -335,6 +344,40 @@ def _outside_article(
                     found[lines[item]] = reason
         position = _next(kept, False, end)
     return found
+
+
+def _keep_headline_of_the_title(
+    page: Page, lines: list[int], first: int, kept: list[bool], is_named: list[bool]
+) -> None:
+    """Keep the article's headline when the page's first line, its title, repeats it ("Title |
+    Section | Site"): a line at most ``HEADLINE_REACH`` lines above the article's first kept
+    cluster at ``first``, which the tabs and bylines in between ("Photo", "Video") would
+    otherwise cut off from it."""
+    if not lines or first == 0:
+        return
+    keys = paragraph_keys(page)
+    title = keys[lines[0]]
+    for position in range(first - 1, max(first - 1 - HEADLINE_REACH, 0), -1):
+        key = keys[lines[position]]
+        if kept[position] or is_named[position] or len(key) < HEADLINE_MIN_CHARS:
+            continue
+        if title == key or _titled(title, key):
+            kept[position] = True
+            return
+
+
+def _titled(title: str, headline: str) -> bool:
+    """Whether a page's title is ``headline`` with other parts joined to it ("Headline |
+    Section | Site", "Site: Headline"); both case-folded.
+
+    >>> _titled("update | crash victims named | news | the gleaner", "update | crash victims named")
+    True
+    >>> _titled("crash victims named in court", "crash victims named")
+    False
+    """
+    return title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS)) or (
+        title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
+    )
 
 
 def _keep_text_below_a_box(
