@@ -54,6 +54,9 @@ import numpy as np
 
 import dechaff
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import LINE_CLASSIFICATION_RULES
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
 CORPUS = Path("corpora") / "trafilatura-dev"
@@ -64,8 +67,6 @@ F1_FLOOR = 0.85
 PRECISION_MARGIN = 0.05
 PHRASE_RULES_RECALL_FLOOR = 0.97
 SYSTEMS = ("naive", "dechaff", "dechaff+fit", "phrase rules")
-# The rules that judge a line by its shape and a model, beyond the tables and repeats.
-LINE_CLASSIFICATION_RULES = ("boilerplate_line", "site_template")
 PEERS = ("trafilatura", "justext")
 PEER_ENV = REPO / "benchmarks" / ".env" / "bin" / "python"
 PEER_CACHE = REPO / "benchmarks" / ".cache"

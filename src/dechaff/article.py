@@ -48,7 +48,7 @@ from operator import gt, lt
 from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
-from .tables import box_headings, function_words
+from .tables import function_words, is_box_heading
 from .templates import learned_chrome
 
 # Shortest line that can be an anchor.
@@ -93,9 +93,6 @@ _CUT_OFF = ("...", "…", "[…]", "[...]")
 # What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
 
-
-# What may close a box's heading ("Read more:", "Lesen Sie auch »").
-_BOX_HEADING_ENDS = " :：.…»›>|-–—"
 # Punctuation around a word ("(the", "und,") hides it from the function-word table.
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…·•|¡¿"
 
@@ -349,10 +346,10 @@ def _outside_article(
 def _keep_headline_of_the_title(
     page: Page, lines: list[int], first: int, kept: list[bool], is_named: list[bool]
 ) -> None:
-    """Keep the article's headline when the page's first line, its title, repeats it ("Title |
-    Section | Site"): a line at most ``HEADLINE_REACH`` lines above the article's first kept
-    cluster at ``first``, which the tabs and bylines in between ("Photo", "Video") would
-    otherwise cut off from it."""
+    """Keep the article's headline when the first line taking part (in a whole page's text,
+    its title) repeats it ("Title | Section | Site"): a line at most ``HEADLINE_REACH`` lines
+    above the article's first kept cluster at ``first``, which the tabs and bylines in between
+    ("Photo", "Video") would otherwise cut off from it."""
     if not lines or first == 0:
         return
     keys = paragraph_keys(page)
@@ -361,22 +358,24 @@ def _keep_headline_of_the_title(
         key = keys[lines[position]]
         if kept[position] or is_named[position] or len(key) < HEADLINE_MIN_CHARS:
             continue
-        if title == key or _titled(title, key):
+        if _titled(title, key):
             kept[position] = True
             return
 
 
 def _titled(title: str, headline: str) -> bool:
-    """Whether a page's title is ``headline`` with other parts joined to it ("Headline |
-    Section | Site", "Site: Headline"); both case-folded.
+    """Whether a page's title is ``headline``, alone or with other parts joined to it
+    ("Headline | Section | Site", "Site: Headline"); both case-folded.
 
     >>> _titled("update | crash victims named | news | the gleaner", "update | crash victims named")
     True
     >>> _titled("crash victims named in court", "crash victims named")
     False
     """
-    return title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS)) or (
-        title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
+    return (
+        title == headline
+        or title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS))
+        or title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
     )
 
 
@@ -393,8 +392,7 @@ def _keep_text_below_a_box(
     heading = next((position for position in range(last + 1, end) if is_named[position]), None)
     if heading is None:
         return
-    key = paragraph_keys(page)[lines[heading]].strip(_BOX_HEADING_ENDS)
-    if key not in box_headings():
+    if not is_box_heading(paragraph_keys(page)[lines[heading]]):
         return
     position = heading + 1
     while position < end and not is_named[position] and not is_sentence(

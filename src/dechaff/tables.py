@@ -351,13 +351,20 @@ def section_table() -> SectionTable:
     return SectionTable(headings, facts)
 
 
-@lru_cache(maxsize=1)
-def box_headings() -> frozenset[str]:
-    """Headings of a box of links set inside an article ("Related stories", "Mehr zum Thema"),
-    case-folded, in every language of the table.
+def is_box_heading(key: str) -> bool:
+    """Whether a line, given as its paragraph key (case-folded, whitespace collapsed), is the
+    heading of a box of links set inside an article ("Related stories", "Mehr zum Thema"),
+    in any language of the table; punctuation around it aside, as for section headings.
 
-    >>> {"related stories", "mehr zum thema", "à lire aussi"} <= box_headings()
-    True
+    >>> is_box_heading("related stories:"), is_box_heading("lesen sie auch »")
+    (True, True)
+    >>> is_box_heading("related stories from the harbour")
+    False
     """
+    return key.strip(EDGE_PUNCTUATION + "：") in _box_headings()
+
+
+@lru_cache(maxsize=1)
+def _box_headings() -> frozenset[str]:
     data = load_table("boxes.json")
     return frozenset(fold(phrase) for phrases in data["headings"].values() for phrase in phrases)
