@@ -580,3 +580,47 @@ def test_a_line_that_only_starts_like_the_title_goes_with_the_menu() -> None:
     page = [f"{HEADLINE} | News | The Island Times", *MENU, teaser,
             "Published: Tuesday 4 March", "Photo", "Video", *ARTICLE_EN]
     assert teaser not in kept(clean(page))
+
+
+def test_a_lead_cut_off_in_a_teaser_below_the_article_does_not_hold_the_tail() -> None:
+    # A teaser list below the article ends with the article's own lead cut off with "...";
+    # the cut-off copy goes, so the dates above it are in the tail, on the first cleaning as
+    # on the second.
+    lead = ARTICLE_EN[0]
+    page = [
+        *ARTICLE_EN,
+        "Posted on March 10, 2021",
+        "Social Share",
+        "Posted on August 30, 2021",
+        "Social Share",
+        lead[:70] + "...",
+        "Posted on April 29, 2022",
+        "Social Share",
+    ]
+    result = clean(page)
+    assert kept(result) == ARTICLE_EN
+
+
+def test_server_error_messages_go_wherever_they_stand() -> None:
+    errors = [
+        "Strict Standards: Declaration of Walker_Page::start_lvl() should be compatible with "
+        "Walker::start_lvl(&$output) in /www/htdocs/w00/wp-includes/classes.php on line 1199",
+        "Warning: Cannot modify header information - headers already sent by (output started "
+        "at /home/site/public_html/wp-config.php:1) in /home/site/public_html/wp-includes/"
+        "pluggable.php on line 934",
+        "Deprecated: Function create_function() is deprecated in "
+        "C:\\xampp\\htdocs\\blog\\index.php on line 5",
+    ]
+    result = clean([errors[0], errors[1], *ARTICLE_EN[:2], errors[2], *ARTICLE_EN[2:]])
+    assert kept(result) == ARTICLE_EN
+    assert {removal.rule for removal in result.removals} == {"scaffolding", "blank_lines"}
+
+
+def test_a_warning_in_the_article_s_words_stays() -> None:
+    article = [
+        *ARTICLE_EN[:2],
+        "Warning: the crossing may be cancelled in /strong winds, the company said, and "
+        "passengers will be told on line 3 of the timetable board.",
+        *ARTICLE_EN[2:],
+    ]
+    assert kept(clean(article)) == article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -42,3 +43,17 @@ def test_article_snippets_as_lines_of_a_document_come_out_unchanged(shared: Path
         unique = list(dict.fromkeys(paragraphs))
         text = "\n\n".join(unique) + "\n"
         assert dechaff.clean_text(text) == text, url
+
+
+def test_cleaning_real_pages_again_changes_nothing(shared: Path) -> None:
+    """Every naively scraped page of the corpus, in both variants, is stable once cleaned."""
+    pages = shared / "corpora" / "trafilatura-dev" / "pages.jsonl.gz"
+    unstable = []
+    with gzip.open(pages, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            for variant in ("html_text", "inscriptis"):
+                once = dechaff.clean_text(record[variant])
+                if dechaff.clean_text(once) != once:
+                    unstable.append((record["id"], variant))
+    assert unstable == []

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
 
+from .config import Config
 from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
+from .rules.repeated_paragraph import later_copies
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
 from .textnorm import EDGE_PUNCTUATION, collapse, find_all, fold_collapsed
 
@@ -79,13 +81,18 @@ def page_layout(page: Page) -> Layout:
     return layout
 
 
-def page_body(page: Page) -> Body | None:
+def page_body(page: Page, config: Config) -> Body | None:
     """The body of the page: its first and last prose line that no rule removes (computed once
     per page, when first asked for; None when the page has no prose, then all of it is head).
     """
     if "body" not in page.memo:
         layout = page_layout(page)
-        page.memo["body"] = _find_body(page, layout.chrome, layout.credits, layout.inline)
+        copies: Collection[int] = (
+            later_copies(page, config) if config.runs("repeated_paragraph") else ()
+        )
+        page.memo["body"] = _find_body(
+            page, layout.chrome, layout.credits, layout.inline, copies
+        )
     body = page.memo["body"]
     assert body is None or isinstance(body, Body)
     return body
@@ -299,13 +306,18 @@ def _shown(text: str) -> str:
 
 
 def _find_body(
-    page: Page, chrome: dict[int, str], credits: frozenset[int], inline: frozenset[int]
+    page: Page,
+    chrome: dict[int, str],
+    credits: frozenset[int],
+    inline: frozenset[int],
+    copies: Collection[int],
 ) -> Body | None:
     """The first and the last prose line that is no chrome, no credit, no inline chrome (an
     appeal for support may read like prose) and no repeated copy.
 
-    Only the first occurrence of a paragraph marks the body: a copy is removed by
-    repeated_paragraph, and the body must not move when the text is cleaned again.
+    Only the first occurrence of a paragraph marks the body: a copy (``copies``, the lines
+    repeated_paragraph removes, a lead cut off with "..." among them) is gone once the text
+    is cleaned, and the body must not move when it is cleaned again.
     """
     stripped, kept = page.stripped, page.kept
     long_enough = [
@@ -327,7 +339,7 @@ def _find_body(
     for index in reversed(long_enough):
         if index <= first:
             break
-        if marks_body(index) and (
+        if marks_body(index) and index not in copies and (
             keys[index] not in repeated or _first_printing(keys, keys[index]) == index
         ):
             return Body(first, index)

@@ -13,7 +13,7 @@ RULE = "date_header"
 
 def find_date_headers(page: Page, config: Config) -> None:
     """Remove every date-only line above the first prose line; the first one dates the page."""
-    body = page_body(page)
+    body = page_body(page, config)
     head = page.kept_content()
     if body is not None:
         head = head[: bisect_left(head, body.first)]

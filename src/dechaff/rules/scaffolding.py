@@ -27,7 +27,7 @@ MOST_MENU_ITEM_WORDS = 3
 
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
-    body, chrome, edge_chrome = page_body(page), layout.chrome, layout.edge_chrome
+    body, chrome, edge_chrome = page_body(page, config), layout.chrome, layout.edge_chrome
     kept = page.kept
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)

@@ -49,7 +49,7 @@ def find_site_templates(page: Page, config: Config) -> bool:
         page.remove_lines(found, RULE)
     removed = bool(found)
     if learned.edge:
-        body = page_body(page)
+        body = page_body(page, config)
         for index, reason in learned.edge.items():
             if kept[index] and (body is None or not body.holds(index)):
                 where = "head" if body is None else body.where(index)
