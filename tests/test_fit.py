@@ -139,6 +139,33 @@ def test_prose_the_site_prints_around_each_article_goes() -> None:
         assert {removal.rule for removal in result.removals} <= {"site_template", "blank_lines"}
 
 
+def test_prose_around_the_articles_of_a_site_of_two_pages_goes() -> None:
+    """Two pages that print different stories share only their chrome: a paragraph both
+    print is the site's, not a story printed twice."""
+    pages = [
+        dechaff.Document(f"p{n}", "\n\n".join([*story, *BLURB]) + "\n",
+                         url=f"https://notes.example/{n}")
+        for n, story in enumerate(LONG_STORIES[:2])
+    ]
+    model = dechaff.fit(pages)
+    for page, story in zip(pages, LONG_STORIES, strict=False):
+        assert dechaff.clean(page, model=model).text == "\n\n".join(story) + "\n"
+
+
+def test_a_lead_printed_on_a_list_of_teasers_stays_in_its_article() -> None:
+    """A site of two pages: a story, and a list of leads holding its lead. The lead is the
+    site's on both pages, and still the article's first paragraph."""
+    story = LONG_STORIES[0]
+    teasers = [story[0], *(paragraphs[0] for paragraphs in LONG_STORIES[1:])]
+    pages = [
+        dechaff.Document("story", "\n\n".join(story) + "\n", url="https://notes.example/a"),
+        dechaff.Document("list", "\n\n".join(teasers) + "\n", url="https://notes.example/"),
+    ]
+    model = dechaff.fit(pages)
+    assert line_template(story[0]) in model.templates_for("notes.example")
+    assert dechaff.clean(pages[0], model=model).text == pages[0].text
+
+
 # A legal notice printed under every article of a site, as one long paragraph.
 DISCLAIMER = " ".join([
     "The articles on this site are written for general information only and are not legal,",

@@ -3,8 +3,10 @@
 - **Site templates.** Every line of every page becomes a template (:mod:`dechaff.templates`).
   A template found on at least a quarter of a site's pages (and on two at least) is that
   site's chrome: its menu, footer, byline pattern, comment counter. A paragraph must be found
-  on half of them, and on three at least: on two pages it is more likely one story printed
-  twice (a tag page, a print view) than chrome.
+  on half of them. Pages that print one story (the address crawled twice, a print view) count
+  as one page first, so a paragraph on two pages that print different stories is the site's
+  (a blurb, a newsletter box); a story's lead on a list of teasers is learned too, but a
+  learned line inside a page's own article stays (see the site_template rule).
 - **Chrome across sites.** A template found on many sites is platform chrome ("Share this:",
   "Powered by WordPress") and extends the phrase table. Content also recurs across sites when a
   story is syndicated; it is told apart by its companions: a syndicated line (a paragraph, a
@@ -191,9 +193,8 @@ class FitCounts:
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
-            # A paragraph found on a few pages is more likely one story printed twice (a tag
-            # page, a print view) than chrome: on half of them, and on three at least.
-            least_paragraph = max(least, 3, ceil(page_count / 2))
+            # A paragraph must be on half of the pages (story copies count as one page).
+            least_paragraph = max(least, 2, ceil(page_count / 2))
             found = {
                 t: n for t, n in site_counts[host].items()
                 if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
