@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dechaff
 
 ARTICLE_EN = [
@@ -622,5 +624,54 @@ def test_a_warning_in_the_article_s_words_stays() -> None:
         "Warning: the crossing may be cancelled in /strong winds, the company said, and "
         "passengers will be told on line 3 of the timetable board.",
         *ARTICLE_EN[2:],
+    ]
+    assert kept(clean(article)) == article
+
+
+COMMENT_FORM_CONSENT = [
+    "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich "
+    "wieder kommentiere.",
+    "Meinen Namen, Email und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+    "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain "
+    "commentaire.",
+    "Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que "
+    "comente.",
+    "Salvar meus dados neste navegador para a próxima vez que eu comentar.",
+    "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
+    "Mijn naam, e-mail en site opslaan in deze browser voor de volgende keer wanneer ik een "
+    "reactie plaats.",
+    "Zapamiętaj moje dane w tej przeglądarce podczas pisania kolejnych komentarzy.",
+    "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+    "Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.",
+]
+
+
+@pytest.mark.parametrize("consent", COMMENT_FORM_CONSENT)
+def test_a_comment_form_s_consent_box_goes_in_every_language(consent: str) -> None:
+    # Read like a sentence, and set inside the article's span by a comment form below it.
+    result = clean([*ARTICLE_DE[:2], consent, *ARTICLE_DE[2:]])
+    assert kept(result) == ARTICLE_DE
+
+
+@pytest.mark.parametrize("navigation", [
+    "Vorherige: Kölner Zentralmoschee will zum Gebet rufen",
+    "Nächster Beitrag: Die neue Brücke wird eröffnet",
+    "Article suivant Après une mise en quarantaine, les rapatriés rentrent chez eux",
+    "Artículo anterior Los gremios piden ayuda al gobierno",
+    "Articolo successivo: Il ponte nuovo apre a maggio",
+    "Volgend bericht: De nieuwe brug gaat open",
+    "Следующая статья: Новый мост откроют в мае",
+])
+def test_links_to_the_previous_and_next_post_go(navigation: str) -> None:
+    result = clean([*ARTICLE_DE[:2], navigation, *ARTICLE_DE[2:]])
+    assert kept(result) == ARTICLE_DE
+
+
+def test_a_sentence_about_the_next_article_stays() -> None:
+    article = [
+        *ARTICLE_DE[:2],
+        "Nächste Woche folgt der zweite Teil, in dem die Anwohner selbst zu Wort kommen und "
+        "erzählen, wie sie die lange Bauzeit erlebt haben.",
+        *ARTICLE_DE[2:],
     ]
     assert kept(clean(article)) == article
