@@ -675,3 +675,34 @@ def test_a_sentence_about_the_next_article_stays() -> None:
         *ARTICLE_DE[2:],
     ]
     assert kept(clean(article)) == article
+
+
+AUTHOR_BIO = (
+    "Anna Berger ist Redakteurin im Ressort Lokales. Sie schreibt seit 2012 über Verkehr, "
+    "Bauprojekte und die Gemeindepolitik der Region."
+)
+
+
+def test_the_byline_s_author_box_below_the_article_goes() -> None:
+    page = ["Neue Brücke für den Fluss", "12.03.2021 | von Anna Berger", *ARTICLE_DE,
+            "Anna Berger", AUTHOR_BIO]
+    result = clean(page)
+    assert kept(result) == ["Neue Brücke für den Fluss", "12.03.2021 | von Anna Berger",
+                            *ARTICLE_DE]
+    reasons = [r.reason for r in result.removals if r.rule == "scaffolding"]
+    assert len(reasons) == 2
+    assert all("author box" in reason for reason in reasons)
+
+
+def test_a_paragraph_about_the_article_s_subject_stays() -> None:
+    # A portrait: the paragraph under the name is about its subject, not about its author.
+    subject = (
+        "Karl Huber ist seit dreißig Jahren Fährmann auf dem See. Er kennt jede Strömung "
+        "und jeden Stein, und er fährt auch bei Sturm, wenn die anderen im Hafen bleiben."
+    )
+    page = ["Der letzte Fährmann", "12.03.2021 | von Anna Berger", *ARTICLE_DE[:2],
+            "Karl Huber", subject, *ARTICLE_DE[2:]]
+    assert kept(clean(page)) == page
+    # Named in the headline, not in the byline: still the subject.
+    page = ["Karl Huber, der letzte Fährmann", *ARTICLE_DE, "Karl Huber", subject]
+    assert kept(clean(page)) == page

@@ -251,6 +251,9 @@ def _find_layout(page: Page) -> Layout:
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline:
                     inline.add(index)
+    for index, reason in _author_box_lines(page).items():
+        if kept[index] and index not in credits:
+            chrome.setdefault(index, reason)
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
                   frozenset(captions))
@@ -287,6 +290,58 @@ def _caption_lines(
                 and _ends_with(pattern, text)
             ):
                 found.add(index)
+    return found
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃĘĄŠČŽ"
+_NAME_WORD = f"[{_UPPER}][^\\W\\d_]*(?:['’.-][^\\W\\d_]+)*\\.?"
+_NAME = re.compile(
+    f"{_NAME_WORD}(?: (?:{_NAME_WORD}|von|van|de|der|den|da|del|di|du|la|le|zu)){{1,3}}"
+)
+# A short line starting with a capital, then (blank lines between) a paragraph that starts
+# with it: the few lines worth a closer look. The look-ahead drops long lines at once.
+_NAMED_PARAGRAPH = re.compile(
+    f"\n(?=[^\\n]{{4,45}}\n)[ \\t]*([{_UPPER}][^\\n]{{3,40}}?)[ \\t\\r]*\n"
+    "(?:[ \\t\\r]*\n)*[ \\t]*\\1(?=[ ,(])"
+)
+# How a byline names the author: "von Inga Buller", "By Anna Smith", "Autor: ...".
+_BYLINE_WORDS = (
+    "by|von|par|por|di|door|de|od|autor|autorin|author|text|texto|texte|redaktion|penulis|oleh"
+)
+LONGEST_BYLINE = 150
+LONGEST_AUTHOR_BIO = 1000
+
+
+def _author_box_lines(page: Page) -> dict[int, str]:
+    """An author box: the byline's author named on a line of its own, then a paragraph that
+    starts with the name ("Inga Buller" / "Inga Buller ist Head of Social bei CHIP ...").
+
+    The byline ("19.03.2019 | von Inga Buller") tells it apart from an article's own
+    paragraph about a person, who is its subject, not its author.
+    """
+    text = page.text
+    found: dict[int, str] = {}
+    for match in _NAMED_PARAGRAPH.finditer(text):
+        name = match.group(1)
+        name_start = match.start(1)
+        if not _NAME.fullmatch(name) or name not in text[:name_start]:
+            continue
+        name_line = bisect_right(page.starts, name_start) - 1
+        bio_line = bisect_right(page.starts, match.end() - 1) - 1
+        bio = page.stripped[bio_line]
+        if len(bio) > LONGEST_AUTHOR_BIO or not is_prose(bio):
+            continue
+        byline = re.compile(
+            f"(?:^|[^\\w])(?i:{_BYLINE_WORDS})\\s*:?\\s+{re.escape(name)}(?![^\\W\\d_])"
+        )
+        bylines = [
+            line for line in range(name_line)
+            if len(page.stripped[line]) <= LONGEST_BYLINE and byline.search(page.stripped[line])
+        ]
+        if bylines:
+            reason = f"author box of the byline's author ({name!r}, line {bylines[0] + 1})"
+            found[name_line] = reason
+            found[bio_line] = reason
     return found
 
 
