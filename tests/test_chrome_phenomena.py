@@ -447,12 +447,12 @@ def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
 # The page's head: an account's greeting or a login prompt reads like a sentence, but holds
 # less running text than any lead of an article.
 
-MENU = ["Bestellungen", "Merkliste", "Warenkorb", "Angebote", "Prospekte"]
+SHOP_MENU = ["Bestellungen", "Merkliste", "Warenkorb", "Angebote", "Prospekte"]
 
 
 def test_a_login_prompt_in_the_page_s_head_goes() -> None:
     prompt = "Noch kein Konto bei uns? Jetzt eins anlegen!"
-    result = clean(["Mein Konto", "Anmelden", prompt, "Menu", *MENU, *ARTICLE_DE])
+    result = clean(["Mein Konto", "Anmelden", prompt, "Menu", *SHOP_MENU, *ARTICLE_DE])
     assert prompt not in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_DE)
 
@@ -460,7 +460,7 @@ def test_a_login_prompt_in_the_page_s_head_goes() -> None:
 def test_a_lead_above_a_menu_in_the_article_stays() -> None:
     lead = ("Die alte Brücke über den Fluss wird ersetzt: Der Neubau soll auch Radfahrern "
             "Platz bieten.")
-    result = clean(["Mein Konto", "Anmelden", lead, "Menu", *MENU, *ARTICLE_DE])
+    result = clean(["Mein Konto", "Anmelden", lead, "Menu", *SHOP_MENU, *ARTICLE_DE])
     assert lead in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_DE)
 
@@ -472,7 +472,7 @@ def test_a_lead_above_a_menu_in_the_article_stays() -> None:
 def test_a_short_paragraph_between_two_kept_parts_of_the_article_stays() -> None:
     note = "Only the largest parties are shown on the map."
     page = [*ARTICLE_EN[:2], "Share this:", "Facebook", "Twitter", note, "Advertisement",
-            *MENU, *ARTICLE_EN[2:]]
+            *SHOP_MENU, *ARTICLE_EN[2:]]
     result = clean(page)
     assert note in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_EN)
@@ -481,7 +481,7 @@ def test_a_short_paragraph_between_two_kept_parts_of_the_article_stays() -> None
 def test_a_short_paragraph_below_the_article_s_last_kept_part_still_goes() -> None:
     teaser = "Only the largest parties are shown on the map."
     page = [*ARTICLE_EN, "Share this:", "Facebook", "Twitter", teaser, "Advertisement",
-            *MENU]
+            *SHOP_MENU]
     result = clean(page)
     assert teaser not in result.text
     assert all(paragraph in result.text for paragraph in ARTICLE_EN)
@@ -566,12 +566,12 @@ def test_sentences_below_a_box_longer_than_a_box_go() -> None:
 # The article's headline set apart from its text by media tabs and a byline: the page's title
 # line repeats it, and so names it.
 
-MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
+SITE_MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
 HEADLINE = "Ferry link to the outer islands approved by the council"
 
 
 def test_the_headline_that_the_page_title_repeats_stays() -> None:
-    page = [f"{HEADLINE} | News | The Island Times", *MENU, HEADLINE,
+    page = [f"{HEADLINE} | News | The Island Times", *SITE_MENU, HEADLINE,
             "Published: Tuesday 4 March", "Photo", "Video", *ARTICLE_EN]
     result = clean(page)
     assert kept(result) == [HEADLINE, *ARTICLE_EN]
@@ -579,7 +579,7 @@ def test_the_headline_that_the_page_title_repeats_stays() -> None:
 
 def test_a_line_that_only_starts_like_the_title_goes_with_the_menu() -> None:
     teaser = "Ferry link to the outer islands"
-    page = [f"{HEADLINE} | News | The Island Times", *MENU, teaser,
+    page = [f"{HEADLINE} | News | The Island Times", *SITE_MENU, teaser,
             "Published: Tuesday 4 March", "Photo", "Video", *ARTICLE_EN]
     assert teaser not in kept(clean(page))
 

@@ -194,7 +194,7 @@ class FitCounts:
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
             # A paragraph must be on half of the pages (story copies count as one page).
-            least_paragraph = max(least, 2, ceil(page_count / 2))
+            least_paragraph = max(least, ceil(page_count / 2))
             found = {
                 t: n for t, n in site_counts[host].items()
                 if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)

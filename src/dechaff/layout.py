@@ -324,7 +324,7 @@ def _author_box_lines(page: Page) -> dict[int, str]:
     for match in _NAMED_PARAGRAPH.finditer(text):
         name = match.group(1)
         name_start = match.start(1)
-        if not _NAME.fullmatch(name) or name not in text[:name_start]:
+        if not _NAME.fullmatch(name) or text.find(name, 0, name_start) < 0:
             continue
         name_line = bisect_right(page.starts, name_start) - 1
         bio_line = bisect_right(page.starts, match.end() - 1) - 1
@@ -334,12 +334,13 @@ def _author_box_lines(page: Page) -> dict[int, str]:
         byline = re.compile(
             f"(?:^|[^\\w])(?i:{_BYLINE_WORDS})\\s*:?\\s+{re.escape(name)}(?![^\\W\\d_])"
         )
-        bylines = [
+        stripped = page.stripped
+        byline_line = next((
             line for line in range(name_line)
-            if len(page.stripped[line]) <= LONGEST_BYLINE and byline.search(page.stripped[line])
-        ]
-        if bylines:
-            reason = f"author box of the byline's author ({name!r}, line {bylines[0] + 1})"
+            if len(stripped[line]) <= LONGEST_BYLINE and byline.search(stripped[line])
+        ), None)
+        if byline_line is not None:
+            reason = f"author box of the byline's author ({name!r}, line {byline_line + 1})"
             found[name_line] = reason
             found[bio_line] = reason
     return found
