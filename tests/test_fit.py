@@ -258,6 +258,21 @@ def test_one_story_printed_on_two_pages_of_a_site_teaches_no_template() -> None:
     assert all(paragraph in dechaff.clean(again, model=model).text for paragraph in story)
 
 
+def test_one_story_spaced_apart_by_two_extractors_is_one_page() -> None:
+    """Two extractors space a paragraph apart around a dash or a link ("humans— carbon",
+    "humans—carbon"): the two printings of the story still count as one page, so that its
+    paragraphs, on two of the site's three pages, are not taken for the site's."""
+    story = [paragraphs[-1] for paragraphs in LONG_STORIES]
+    spaced = [story[0], story[1].replace(", and ", " , and "), *story[2:]]
+    assert spaced != story
+    pages = [site_page(0, story), site_page(1, spaced), site_page(2, STORIES[0])]
+    model = dechaff.fit(pages)
+    assert model.sites["notes.example"].pages == 2
+    for page, printed in zip(pages, [story, spaced], strict=False):
+        text = dechaff.clean(page, model=model).text
+        assert all(paragraph in text for paragraph in printed)
+
+
 def test_a_page_crawled_twice_counts_once() -> None:
     """The same text at the same site twice (crawled twice, or a corpus repeated) is one
     page: its lines are not the site's chrome, so its headings stay."""

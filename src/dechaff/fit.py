@@ -64,6 +64,8 @@ MOST_FUNCTION_WORDS = 100
 # Longer lines found across sites are stories (or their summaries), never platform chrome:
 # only a line's own site can teach that it is chrome.
 LONGEST_CROSS_SITE_LINE = 500
+# What _squeezed leaves out of a paragraph.
+_NOT_A_WORD = re.compile(r"[\W_]+")
 # A word of letters only, up to FUNCTION_WORD_MAX_CHARS long, between non-letters.
 _SHORT_WORD = re.compile(rf"\b[^\W\d_]{{1,{FUNCTION_WORD_MAX_CHARS}}}\b")
 
@@ -151,7 +153,7 @@ class FitCounts:
         ]
         for index in prose:
             if len(page.stripped[index]) >= PARAGRAPH_CHARS:
-                long_lines[templates[index]] = len(page.stripped[index])
+                long_lines[_squeezed(templates[index])] = len(page.stripped[index])
         self.word_documents.update(
             set(_SHORT_WORD.findall("\n".join(map(templates.__getitem__, prose))))
         )
@@ -310,6 +312,17 @@ def _story_groups(pages: list[_PageLines]) -> list[list[_PageLines]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
+def _squeezed(template: str) -> str:
+    """A paragraph's template with its spaces and punctuation left out: two extractors of one
+    page space a paragraph apart around its links and dashes ("humans— carbon", "humans—carbon"),
+    and its copies must still meet.
+
+    >>> _squeezed("humans— carbon dating, showed") == _squeezed("humans—carbon dating showed")
+    True
+    """
+    return _NOT_A_WORD.sub("", template)
+
+
 def stable_hash(text: str) -> int:
     """A 64-bit hash of ``text`` that is the same in every process (``hash`` of a str is not),
     so that counts made on different machines can be merged."""
@@ -354,12 +367,12 @@ def _cross_site(
         for key in by_hash.keys() & set(page.templates):
             pages_of[key].append(page)
     for key, printing in pages_of.items():
-        if _is_syndicated(key, printing):
+        if _is_syndicated(by_hash[key], printing):
             del candidates[by_hash[key]]
     return dict(sorted(candidates.items()))
 
 
-def _is_syndicated(key: int, pages: list[_PageLines]) -> bool:
+def _is_syndicated(template: str, pages: list[_PageLines]) -> bool:
     """Whether the pages printing a line share a story around it: most of them hold
     ``STORY_COMPANION_CHARS`` of its paragraphs (other than the line itself), those found on
     half of the pages at least. Chrome shares nothing but chrome with the pages it is printed
@@ -368,7 +381,7 @@ def _is_syndicated(key: int, pages: list[_PageLines]) -> bool:
     companions: Counter[int] = Counter()
     for page in pages:
         companions.update(page.long_lines)
-    companions.pop(key, None)
+    companions.pop(stable_hash(_squeezed(template)), None)
     least = STORY_PARAGRAPH_SHARE * len(pages)
     story = {line for line, n in companions.items() if n >= least}
     if not story:
