@@ -706,3 +706,29 @@ def test_a_paragraph_about_the_article_s_subject_stays() -> None:
     # Named in the headline, not in the byline: still the subject.
     page = ["Karl Huber, der letzte Fährmann", *ARTICLE_DE, "Karl Huber", subject]
     assert kept(clean(page)) == page
+
+
+@pytest.mark.parametrize("buttons", [
+    ["Facebook", "Twitter", "E-Mail"],
+    ["* Teilen auf Facebook", "* Teilen auf WhatsApp", "* Drucken"],
+    ["Share", "Facebook 12", "Twitter (3)", "Email"],
+    ["Compartir", "Enviar por mail"],
+])
+def test_a_row_of_share_buttons_inside_the_article_goes(buttons: list[str]) -> None:
+    # Between two paragraphs of the article, on lines of their own (blank lines between).
+    page = [*ARTICLE_EN[:2], *buttons, *ARTICLE_EN[2:]]
+    result = clean(page)
+    assert kept(result) == ARTICLE_EN
+    # Each goes once, as a phrase of the table or as a button of the row.
+    reasons = [reasons_for(result, button) for button in buttons]
+    assert all(len(found) == 1 and found[0][0] == "scaffolding" for found in reasons)
+    row = f"row of {len(buttons)} share buttons: {buttons[0]!r}"
+    assert any(found[0][1].startswith(row) for found in reasons)
+
+
+def test_a_list_of_networks_in_the_article_stays() -> None:
+    # One name on its own line, or a list of names an article may well print bare.
+    page = [*ARTICLE_EN[:2], "Facebook", *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+    page = [*ARTICLE_EN[:2], "The new apps on test:", "X", "Threads", *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page

@@ -4,7 +4,8 @@ A phrase counts only when it is the whole line: inside a sentence of the article
 Phrases that could be an article's own words ("Home", "Related") count only at the head or the
 tail of the page, outside the span from the first to the last line of prose. Date lines there
 are chrome too (the first one at the head is the date header, a rule of its own), and so are
-menus: runs of short link-like lines of which a good share are known chrome.
+menus: runs of short link-like lines of which a good share are known chrome. Rows of share
+buttons are chrome wherever they stand (see :mod:`dechaff.share_rows`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from bisect import bisect_left, bisect_right
 from operator import or_
 
 from ..config import Config
-from ..layout import Body, date_lines, page_body, page_layout
+from ..layout import Body, date_lines, folded_text, page_body, page_layout
 from ..page import Page
+from ..share_rows import share_rows
 
 RULE = "scaffolding"
 _CLOSERS = "\"'”’»“)]"
@@ -43,6 +45,11 @@ def find_scaffolding(page: Page, config: Config) -> None:
     for index in date_lines(page, unknown):
         found[index] = f"date line at the {_where(body, index)} of the page"
     found.update(_menus(page, body, edge_lines, found, layout.credits))
+    # Asked of the lines kept now: the counters and tabs between buttons ("81K", "Save") that
+    # other rules removed no longer part a row, as they would not in the cleaned text.
+    for index, reason in share_rows(page, folded_text(page)).items():
+        if index not in layout.credits:
+            found.setdefault(index, reason)
     page.remove_lines({index: found[index] for index in sorted(found)}, RULE)
 
 
