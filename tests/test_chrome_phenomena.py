@@ -732,3 +732,37 @@ def test_a_list_of_networks_in_the_article_stays() -> None:
     assert kept(clean(page)) == page
     page = [*ARTICLE_EN[:2], "The new apps on test:", "X", "Threads", *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+@pytest.mark.parametrize("notice", [
+    "Except where otherwise noted, content on this site is licensed under a Creative Commons "
+    "Attribution 4.0 International License.",
+    "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+    "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
+])
+def test_a_licence_notice_below_the_article_goes(notice: str) -> None:
+    result = clean([*ARTICLE_EN, notice])
+    assert kept(result) == ARTICLE_EN
+    # The line-classification rule takes edge chrome beyond the last running text first.
+    [(rule, reason)] = reasons_for(result, notice)
+    assert rule in ("scaffolding", "boilerplate_line") and "licence notices" in reason
+
+
+def test_a_sentence_about_licences_stays() -> None:
+    # About licences in general, not about the site's own content.
+    sentence = ("Mit Creative Commons können Urheber von Fotos, Videos, Musik und Texten "
+                "festlegen, unter welchen Lizenzen andere ihre Werke nutzen dürfen.")
+    assert kept(clean([*ARTICLE_DE, sentence])) == [*ARTICLE_DE, sentence]
+
+
+@pytest.mark.parametrize("footer", [
+    "This page was last edited on 5 May 2021, at 10:32.",
+    "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.",
+    "Cette page a été modifiée pour la dernière fois le 3 mars 2021 à 10:12.",
+    "Esta página se editó por última vez el 2 may 2021 a las 10:32.",
+])
+def test_a_wiki_page_s_last_edit_line_goes(footer: str) -> None:
+    result = clean([*ARTICLE_EN, footer, "Privacy policy"])
+    assert kept(result) == ARTICLE_EN
+    [(rule, _)] = reasons_for(result, footer)
+    assert rule == "scaffolding"
