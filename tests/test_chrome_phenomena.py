@@ -766,3 +766,31 @@ def test_a_wiki_page_s_last_edit_line_goes(footer: str) -> None:
     assert kept(result) == ARTICLE_EN
     [(rule, _)] = reasons_for(result, footer)
     assert rule == "scaffolding"
+
+
+@pytest.mark.parametrize("consent", [
+    "Mit der Nutzung dieses Formulars erklärst du dich mit der Speicherung und Verarbeitung "
+    "deiner Daten durch diese Website einverstanden. *",
+    "By using this form you agree with the storage and handling of your data by this website.",
+    "En utilisant ce formulaire, vous acceptez le stockage et le traitement de vos données par "
+    "ce site web.",
+])
+def test_the_comment_form_s_data_consent_goes_wherever_it_stands(consent: str) -> None:
+    # Set between two paragraphs, as a form embedded in a post would be.
+    result = clean([*ARTICLE_EN[:2], consent, *ARTICLE_EN[2:]])
+    assert kept(result) == ARTICLE_EN
+
+
+@pytest.mark.parametrize("notice", [
+    "InvestmentWatchBlog.com © 2018. All Rights Reserved.",
+    "Copyright by Landwirtschaftsverlag GmbH. Alle Rechte vorbehalten",
+    "2024 The Local, All Rights Reserved.",
+])
+def test_a_copyright_notice_at_the_foot_goes(notice: str) -> None:
+    assert kept(clean([*ARTICLE_EN, notice])) == ARTICLE_EN
+
+
+def test_rights_reserved_in_the_article_s_words_stays() -> None:
+    sentence = "All rights reserved, the label said, and the band had to ask before playing."
+    page = [*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
