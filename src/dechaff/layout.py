@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from .config import Config
 from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
@@ -376,9 +376,9 @@ def _find_body(
     is cleaned, and the body must not move when it is cleaned again.
     """
     stripped, kept = page.stripped, page.kept
-    long_enough = [
-        index for index, text in enumerate(stripped) if len(text) >= PROSE_MIN_CHARS_CJK
-    ]
+    long_enough = list(
+        compress(range(len(stripped)), map(PROSE_MIN_CHARS_CJK.__le__, map(len, stripped)))
+    )
 
     def marks_body(index: int) -> bool:
         text = stripped[index]
@@ -391,19 +391,13 @@ def _find_body(
     if first < 0:
         return None
     keys = paragraph_keys(page)
-    repeated = repeated_paragraph_keys(page)
     for index in reversed(long_enough):
         if index <= first:
             break
-        if marks_body(index) and index not in copies and (
-            keys[index] not in repeated or _first_printing(keys, keys[index]) == index
-        ):
+        # The first printing of its paragraph (a copy is no body line).
+        if marks_body(index) and index not in copies and keys.index(keys[index]) == index:
             return Body(first, index)
     return Body(first, first)
-
-
-def _first_printing(keys: list[str], key: str) -> int:
-    return keys.index(key)
 
 
 def paragraph_keys(page: Page) -> list[str]:
@@ -456,32 +450,33 @@ def _uneven_space_offsets(text: str) -> list[int]:
 def date_lines(page: Page, lines: list[int]) -> dict[int, DateLine]:
     """The lines of ``lines`` (ascending) that hold only a date, with their dates, in order.
 
-    Several rules ask about overlapping sets of lines: the page's date lines are found once,
-    from the years in its text, and each request picks its own among those few.
+    Several rules ask about overlapping sets of lines: the page's lines that hold a year (every
+    date line does) are found once, and each line among them is read when first asked about.
     """
-    dates = page.memo.get("date_lines")
-    if dates is None:
-        dates = page.memo["date_lines"] = _all_date_lines(page)
-    assert isinstance(dates, dict)
+    year_lines = page.memo.get("year_lines")
+    if year_lines is None:
+        year_lines = page.memo["year_lines"] = _short_lines_with_a_year(page)
+    parsed = page.memo.setdefault("parsed_date_lines", {})
+    assert isinstance(year_lines, list)
+    assert isinstance(parsed, dict)
+    stripped = page.stripped
     found = {}
-    for index, parsed in dates.items():
+    for index in year_lines:
         position = bisect_left(lines, index)
         if position < len(lines) and lines[position] == index:
-            found[index] = parsed
+            if index not in parsed:
+                parsed[index] = parse_date_line(stripped[index])
+            date = parsed[index]
+            if date is not None:
+                found[index] = date
     return found
 
 
-def _all_date_lines(page: Page) -> dict[int, DateLine]:
+def _short_lines_with_a_year(page: Page) -> list[int]:
+    """The lines short enough for a date line that hold a year, in order."""
     stripped = page.stripped
     holding_a_year = _line_numbers(page, page.text, year_offsets(page.text), at_line_start=False)
-    dates = {}
-    for index in holding_a_year:
-        text = stripped[index]
-        if len(text) <= LONGEST_DATE_LINE:
-            parsed = parse_date_line(text)
-            if parsed is not None:
-                dates[index] = parsed
-    return dates
+    return [index for index in holding_a_year if len(stripped[index]) <= LONGEST_DATE_LINE]
 
 
 def folded_text(page: Page) -> str:

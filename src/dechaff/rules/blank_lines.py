@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import compress
-from operator import not_
+from operator import is_not, not_
 
 from ..config import Config
 from ..page import BLANK_CHARACTERS, Page
@@ -37,10 +37,13 @@ def find_blank_lines(page: Page, config: Config) -> None:
         elif contents[index]:
             end = starts[index] + len(contents[index])
             page.remove_span(starts[index], end, RULE, "whitespace on an empty line")
-    trailing = [contents[lines[position]].endswith(_BLANKS) for position in content]
-    for position in compress(content, trailing):
-        index = lines[position]
+    # Only a line that strip changed can end with a blank: str.strip returns the line itself
+    # when there is nothing to take away, so most lines are passed over at C speed.
+    kept = page.kept
+    for index in compress(range(len(contents)), map(is_not, contents, stripped)):
         text = contents[index]
+        if not (kept[index] and stripped[index] and text.endswith(_BLANKS)):
+            continue
         trimmed = len(text.rstrip(BLANK_CHARACTERS))
         page.remove_span(
             starts[index] + trimmed, starts[index] + len(text), RULE, "trailing whitespace"

@@ -33,12 +33,12 @@ def find_repeated_headlines(page: Page, config: Config) -> None:
     stripped = page.stripped
     filled = list(map(bool, map(stripped.__getitem__, lines)))
     content = list(compress(range(len(lines)), filled))
-    # A paragraph copy that repeated_paragraph removes next is no neighbour.
-    doomed = later_copies(page, config) if config.runs("repeated_paragraph") else {}
-    around = [flag and lines[position] not in doomed for position, flag in enumerate(filled)]
     head = _head_candidates(page, lines, content, config)
     if not head:
         return
+    # A paragraph copy that repeated_paragraph removes next is no neighbour.
+    doomed = later_copies(page, config) if config.runs("repeated_paragraph") else {}
+    around = list(map(and_, filled, map(not_, map(doomed.__contains__, lines))))
     longest_copy = max(len(stripped[lines[position]]) for position in head) + LONGEST_SITE_NAME
     # Lines that could be a copy of some headline: standing alone, short, not a sentence.
     empty_around = map(not_, map(or_, [False, *around[:-1]], [*around[1:], False]))

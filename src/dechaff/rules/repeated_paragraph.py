@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
+from itertools import compress, repeat
 
 from ..config import Config
 from ..page import Page
@@ -37,40 +37,47 @@ def later_copies(page: Page, config: Config) -> dict[int, int]:
 
 
 def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
-    from ..layout import paragraph_keys, repeated_paragraph_keys  # layout imports this module
+    from ..layout import paragraph_keys  # layout imports this module
 
     keys = paragraph_keys(page)
-    repeated = repeated_paragraph_keys(page)
     stripped = page.stripped
     shortest = config.paragraph_min_chars
     content = page.kept_content()
-    long_enough = [index for index in content if len(stripped[index]) >= shortest]
+    long_enough = list(
+        compress(content, map(shortest.__le__, map(len, map(stripped.__getitem__, content))))
+    )
+    long_keys = list(map(keys.__getitem__, long_enough))
     copies: dict[int, int] = {}
-    first_seen: dict[str, int] = {}
-    # Only keys printed twice can have copies; truncated copies ("lead…") are looked up apart.
-    printed_twice = map(repeated.__contains__, map(keys.__getitem__, long_enough))
-    for index in compress(long_enough, printed_twice):
-        earlier = first_seen.setdefault(keys[index], index + 1)
-        if earlier != index + 1:
-            copies[index] = earlier
-    truncated = [index for index in long_enough if keys[index].endswith(_ELLIPSES)]
+    # Most pages print every paragraph once: the copies are looked for only when some key is
+    # there twice.
+    if len(set(long_keys)) < len(long_keys):
+        first_seen: dict[str, int] = {}
+        for index, key in zip(long_enough, long_keys, strict=True):
+            earlier = first_seen.setdefault(key, index + 1)
+            if earlier != index + 1:
+                copies[index] = earlier
+    # Truncated copies ("lead…") are looked up apart.
+    truncated = compress(long_enough, map(str.endswith, long_keys, repeat(_ELLIPSES)))
     for index in truncated:
         if index not in copies:
-            earlier_lines = long_enough[: bisect_left(long_enough, index)]
-            line_number = _truncated_copy_of(keys[index], keys, earlier_lines, shortest)
+            earlier_keys = long_keys[: bisect_left(long_enough, index)]
+            line_number = _truncated_copy_of(keys[index], earlier_keys, long_enough, shortest)
             if line_number is not None:
                 copies[index] = line_number
     return dict(sorted(copies.items()))
 
 
 def _truncated_copy_of(
-    key: str, keys: list[str], earlier_lines: list[int], shortest: int
+    key: str, earlier_keys: list[str], lines: list[int], shortest: int
 ) -> int | None:
+    """The line number of the first of ``earlier_keys`` (the keys of ``lines``, in order) that
+    goes on where the truncated ``key`` stops, or None."""
     prefix = key.rstrip(".…").rstrip()
     if len(prefix) < shortest:
         return None
-    for line in earlier_lines:
-        seen = keys[line]
-        if len(seen) > len(prefix) and seen.startswith(prefix) and seen != key:
-            return line + 1
+    starting_alike = map(str.startswith, earlier_keys, repeat(prefix))
+    for position in compress(range(len(earlier_keys)), starting_alike):
+        seen = earlier_keys[position]
+        if len(seen) > len(prefix) and seen != key:
+            return lines[position] + 1
     return None

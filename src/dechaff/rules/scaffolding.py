@@ -11,6 +11,7 @@ buttons are chrome wherever they stand (see :mod:`dechaff.share_rows`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress, filterfalse
 from operator import or_
 
 from ..config import Config
@@ -30,18 +31,13 @@ MOST_MENU_ITEM_WORDS = 3
 def find_scaffolding(page: Page, config: Config) -> None:
     layout = page_layout(page)
     body, chrome, edge_chrome = page_body(page, config), layout.chrome, layout.edge_chrome
-    kept = page.kept
+    kept, stripped = page.kept, page.stripped
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)
-    unknown = []
-    for index in edge_lines:
-        if index in found:
-            continue
-        reason = edge_chrome.get(index)
-        if reason is not None:
+    for index, reason in edge_chrome.items():
+        if index not in found and kept[index] and stripped[index] and _at_edge(body, index):
             found[index] = f"{reason} at the {_where(body, index)} of the page"
-        else:
-            unknown.append(index)
+    unknown = list(filterfalse((found.keys() | edge_chrome.keys()).__contains__, edge_lines))
     for index in date_lines(page, unknown):
         found[index] = f"date line at the {_where(body, index)} of the page"
     found.update(_menus(page, body, edge_lines, found, layout.credits))
@@ -55,6 +51,10 @@ def find_scaffolding(page: Page, config: Config) -> None:
 
 def _where(body: Body | None, index: int) -> str:
     return "head" if body is None else body.where(index)
+
+
+def _at_edge(body: Body | None, index: int) -> bool:
+    return body is None or not body.holds(index)
 
 
 def _edge_lines(page: Page, body: Body | None) -> list[int]:
@@ -74,35 +74,51 @@ def _menus(
     found: dict[int, str],
     credits: frozenset[int],
 ) -> dict[int, str]:
-    """Runs of short lines at the head or tail that are mostly known chrome: a menu."""
-    stripped = page.stripped
-    texts = list(map(stripped.__getitem__, edge_lines))
-    menu_like = [
-        len(text) <= LONGEST_MENU_ITEM_CHARS
-        and text.count(" ") < MOST_MENU_ITEM_WORDS
-        and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END_TUPLE)
-        for text in texts
-    ]
+    """Runs of short lines at the head or tail that are mostly known chrome: a menu.
+
+    A menu holds two known lines or more, so only the runs around known lines are looked at,
+    each grown from a known line to both sides.
+    """
     known = list(
         map(or_, map(found.__contains__, edge_lines), map(credits.__contains__, edge_lines))
     )
     menus: dict[int, str] = {}
-    run: list[int] = []
-    known_count = 0
-    for position, index in enumerate(edge_lines):
-        is_known, is_menu_like = known[position], menu_like[position]
-        if run:
-            previous = run[-1]
-            across_body = body is not None and previous < body.first < index
-            # An unknown line set apart by a blank line (a title, say) joins no menu.
-            set_apart = index > previous + 1 and not is_known
-            if across_body or set_apart or not (is_known or is_menu_like):
-                _close_menu(run, known_count, found, credits, stripped, menus)
-                run, known_count = [], 0
-        if is_known or is_menu_like:
-            run.append(index)
-            known_count += is_known
-    _close_menu(run, known_count, found, credits, stripped, menus)
+    if sum(known) < 2:
+        return menus
+    stripped = page.stripped
+    body_first = -1 if body is None else body.first
+
+    def joins(position: int) -> bool:
+        """Whether the line at ``position`` may be part of a run (known, or short like a menu
+        item)."""
+        if known[position]:
+            return True
+        text = stripped[edge_lines[position]]
+        return (
+            len(text) <= LONGEST_MENU_ITEM_CHARS
+            and text.count(" ") < MOST_MENU_ITEM_WORDS
+            and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END_TUPLE)
+        )
+
+    def follows(position: int) -> bool:
+        """Whether the line at ``position`` goes on the run of the line before it."""
+        previous, index = edge_lines[position - 1], edge_lines[position]
+        across_body = previous < body_first < index
+        # An unknown line set apart by a blank line (a title, say) joins no menu.
+        set_apart = index > previous + 1 and not known[position]
+        return not (across_body or set_apart)
+
+    end = 0  # the runs found so far end before this position
+    for position in compress(range(len(edge_lines)), known):
+        if position < end:
+            continue
+        first = position
+        while first > end and follows(first) and joins(first - 1):
+            first -= 1
+        end = position + 1
+        while end < len(edge_lines) and follows(end) and joins(end):
+            end += 1
+        _close_menu(edge_lines[first:end], sum(known[first:end]), found, credits, stripped, menus)
     return menus
 
 
