@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
 from .config import Config
 from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
@@ -267,9 +267,11 @@ def _add_keyword_lines(
             )
         if not lines:
             continue
-        # Lines are tested case-folded with whitespace collapsed: their paragraph keys.
+        # Lines are tested case-folded with whitespace collapsed: their paragraph keys. Most
+        # lines holding a keyword are prose, too long to test.
         keys = paragraph_keys(page)
-        for index in lines:
+        short_enough = map(keyword_line.max_chars.__ge__, map(len, map(keys.__getitem__, lines)))
+        for index in compress(lines, short_enough):
             if (
                 kept[index]
                 and index not in chrome
@@ -473,7 +475,7 @@ def paragraph_keys(page: Page) -> list[str]:
     keys = page.memo.get("paragraph_keys")
     if keys is None:
         folded = folded_text(page)
-        keys = [line.strip(BLANK_CHARACTERS) for line in folded.split("\n")]
+        keys = list(map(str.strip, folded.split("\n"), repeat(BLANK_CHARACTERS)))
         del keys[len(page.stripped) :]  # the empty piece after a final "\n"
         uneven = _uneven_space_offsets(folded)
         for index in _line_numbers(page, folded, uneven, at_line_start=False):
