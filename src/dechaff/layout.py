@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
 from .config import Config
 from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
@@ -232,13 +232,46 @@ def _find_layout(page: Page) -> Layout:
                 if where is not None:
                     reason = f"chrome phrases strung together: {_shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
-    for keyword_line in table.keyword_lines:
-        offsets = keyword_line.found_in(folded)
-        if not offsets:
+    _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
+    for index, reason in _author_box_lines(page).items():
+        if kept[index] and index not in credits:
+            chrome.setdefault(index, reason)
+    captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
+    return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
+                  frozenset(captions))
+
+
+def _add_keyword_lines(
+    page: Page,
+    folded: str,
+    chrome: dict[int, str],
+    edge_chrome: dict[int, str],
+    credits: set[int],
+    inline: set[int],
+) -> None:
+    """Add the lines that a keyword line of the table names (see KeywordLine) to ``chrome`` or
+    ``edge_chrome``, among those not named yet."""
+    kept, stripped = page.kept, page.stripped
+    # Most pages hold none of the keywords: one quick search for each says which they hold.
+    present = [keyword for keyword in _plain_keywords() if keyword in folded]
+    holding: dict[object, list[int]] = {}  # the lines holding each keyword, found once a page
+    for keyword_line in scaffolding_table().keyword_lines:
+        if keyword_line.finds is None and keyword_line.keyword not in present:
             continue
-        # Lines are tested case-folded with whitespace collapsed: their paragraph keys.
+        search = keyword_line.finds or keyword_line.keyword
+        lines = holding.get(search)
+        if lines is None:
+            offsets = keyword_line.found_in(folded)
+            lines = holding[search] = (
+                _line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
+            )
+        if not lines:
+            continue
+        # Lines are tested case-folded with whitespace collapsed: their paragraph keys. Most
+        # lines holding a keyword are prose, too long to test.
         keys = paragraph_keys(page)
-        for index in _line_numbers(page, folded, offsets, at_line_start=False):
+        short_enough = map(keyword_line.max_chars.__ge__, map(len, map(keys.__getitem__, lines)))
+        for index in compress(lines, short_enough):
             if (
                 kept[index]
                 and index not in chrome
@@ -251,12 +284,13 @@ def _find_layout(page: Page) -> Layout:
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline:
                     inline.add(index)
-    for index, reason in _author_box_lines(page).items():
-        if kept[index] and index not in credits:
-            chrome.setdefault(index, reason)
-    captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
-    return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
-                  frozenset(captions))
+
+
+@lru_cache(maxsize=1)
+def _plain_keywords() -> tuple[str, ...]:
+    """The keywords of the table's keyword lines that are plain strings, each once."""
+    lines = scaffolding_table().keyword_lines
+    return tuple(dict.fromkeys(line.keyword for line in lines if line.finds is None))
 
 
 def _caption_lines(
@@ -271,9 +305,12 @@ def _caption_lines(
     stripped, kept = page.stripped, page.kept
     found: set[int] = set()
     holding: dict[str, list[int]] = {}  # the lines holding each trigger, found once a page
+    present = [trigger for trigger in _triggers() if trigger in folded]
     for pattern, triggers in credit.tails:
         lines: set[int] = set()
         for trigger in triggers:
+            if trigger not in present:
+                continue
             if trigger not in holding:
                 offsets = find_all(folded, trigger)
                 holding[trigger] = (
@@ -291,6 +328,13 @@ def _caption_lines(
             ):
                 found.add(index)
     return found
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[str, ...]:
+    """The triggers of the credits that end a caption, each once."""
+    return tuple(dict.fromkeys(trigger for _, triggers in credit_matcher().tails
+                               for trigger in triggers))
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃĘĄŠČŽ"
@@ -321,7 +365,7 @@ def _author_box_lines(page: Page) -> dict[int, str]:
     """
     text = page.text
     found: dict[int, str] = {}
-    for match in _NAMED_PARAGRAPH.finditer(text):
+    for match in _named_paragraphs(page):
         name = match.group(1)
         name_start = match.start(1)
         if not _NAME.fullmatch(name) or text.find(name, 0, name_start) < 0:
@@ -344,6 +388,28 @@ def _author_box_lines(page: Page) -> dict[int, str]:
             found[name_line] = reason
             found[bio_line] = reason
     return found
+
+
+def _named_paragraphs(page: Page) -> list[re.Match[str]]:
+    """The matches of _NAMED_PARAGRAPH in the page's text, as ``finditer`` finds them.
+
+    The expression is tried only where a line is followed by a line (blank lines between)
+    that starts with it, which a name line and its paragraph are: a few lines of a page.
+    """
+    stripped = page.stripped
+    content = list(compress(range(len(stripped)), stripped))
+    texts = list(compress(stripped, stripped))
+    starting_alike = map(str.startswith, texts[1:], texts[:-1])
+    matches = []
+    searched_to = 0  # a match never starts inside an earlier one
+    for index in compress(content, starting_alike):
+        position = page.starts[index] - 1  # the newline before the line
+        if position >= searched_to:
+            match = _NAMED_PARAGRAPH.match(page.text, position)
+            if match is not None:
+                matches.append(match)
+                searched_to = match.end()
+    return matches
 
 
 # Longest credit at the end of a caption that the patterns of credits.json can match.
@@ -409,7 +475,7 @@ def paragraph_keys(page: Page) -> list[str]:
     keys = page.memo.get("paragraph_keys")
     if keys is None:
         folded = folded_text(page)
-        keys = [line.strip(BLANK_CHARACTERS) for line in folded.split("\n")]
+        keys = list(map(str.strip, folded.split("\n"), repeat(BLANK_CHARACTERS)))
         del keys[len(page.stripped) :]  # the empty piece after a final "\n"
         uneven = _uneven_space_offsets(folded)
         for index in _line_numbers(page, folded, uneven, at_line_start=False):

@@ -48,8 +48,8 @@ class Page:
             self.ends.append(len(text))
             self.contents.append(tail)
         self.starts = [0, *self.ends[:-1]] if self.ends else []
-        # A comprehension calling str.strip beats map(methodcaller(...)) on CPython 3.11.
-        self.stripped = [line.strip(BLANK_CHARACTERS) for line in self.contents]
+        # map with the unbound method runs at C speed, with no Python frame per line.
+        self.stripped = list(map(str.strip, self.contents, repeat(BLANK_CHARACTERS)))
         self._nonblank = list(map(bool, self.stripped))
         self.kept = [True] * len(self.contents)
         self.removals: list[Removal] = []

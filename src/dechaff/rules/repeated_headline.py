@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import and_, not_, or_
+from operator import and_, not_
 
 from rapidfuzz import fuzz
 
@@ -38,14 +38,21 @@ def find_repeated_headlines(page: Page, config: Config) -> None:
         return
     # A paragraph copy that repeated_paragraph removes next is no neighbour.
     doomed = later_copies(page, config) if config.runs("repeated_paragraph") else {}
-    around = list(map(and_, filled, map(not_, map(doomed.__contains__, lines))))
+    around = (
+        list(map(and_, filled, map(not_, map(doomed.__contains__, lines)))) if doomed else filled
+    )
     longest_copy = max(len(stripped[lines[position]]) for position in head) + LONGEST_SITE_NAME
-    # Lines that could be a copy of some headline: standing alone, short, not a sentence.
-    empty_around = map(not_, map(or_, [False, *around[:-1]], [*around[1:], False]))
+    # Lines that could be a copy of some headline: standing alone, short, not a sentence. A
+    # line stands alone between two gaps (a blank line, a doomed copy or the page's edge):
+    # there are few gaps in most pages.
+    gaps = [-1, *compress(range(len(lines)), map(not_, around)), len(lines)]
+    gap_set = set(gaps)
     eligible = [
-        position
-        for position in compress(range(len(lines)), map(and_, filled, empty_around))
-        if is_headline_like(stripped[lines[position]], SHORTEST_TRUNCATED_COPY, longest_copy)
+        gap + 1
+        for gap in gaps
+        if gap + 2 in gap_set
+        and filled[gap + 1]
+        and is_headline_like(stripped[lines[gap + 1]], SHORTEST_TRUNCATED_COPY, longest_copy)
     ]
     removed: set[int] = set()
     for head_position in head:
