@@ -25,12 +25,16 @@ a page crawled twice is one page.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from hashlib import blake2b
+from itertools import filterfalse
 from math import ceil
+from operator import methodcaller
 from types import MappingProxyType
 
 from .document import Document
@@ -154,9 +158,7 @@ class FitCounts:
         for index in prose:
             if len(page.stripped[index]) >= PARAGRAPH_CHARS:
                 long_lines[_squeezed(templates[index])] = len(page.stripped[index])
-        self.word_documents.update(
-            set(_SHORT_WORD.findall("\n".join(map(templates.__getitem__, prose))))
-        )
+        self.word_documents.update(short_words("\n".join(map(templates.__getitem__, prose))))
         host = host_of(url)
         if host is None:
             return
@@ -164,14 +166,15 @@ class FitCounts:
         if text_key in self.texts_seen:
             return  # a copy: its site's lines are counted once (see _without_copies)
         self.texts_seen.add(text_key)
-        distinct = {template for template in templates if template}
+        distinct = set(templates)
+        distinct.discard("")
         self.site_pages[host] += 1
         self.site_counts[host].update(distinct)
         self.page_lines.append(_PageLines(
             host,
             text_key,
-            array("q", map(stable_hash, distinct)),
-            array("q", map(stable_hash, long_lines)),
+            stable_hashes(distinct),
+            stable_hashes(long_lines),
             array("l", long_lines.values()),
         ))
 
@@ -323,10 +326,44 @@ def _squeezed(template: str) -> str:
     return _NOT_A_WORD.sub("", template)
 
 
+def short_words(text: str) -> set[str]:
+    """The distinct words of ``text`` that ``_SHORT_WORD`` finds: runs of word characters,
+    none of them a digit or "_", at most ``FUNCTION_WORD_MAX_CHARS`` long.
+
+    A regular expression tries every position of the text; here it reads only the distinct
+    tokens (between whitespace) that hold characters other than letters. A token of letters
+    alone is a run of its own, one word whole.
+
+    >>> sorted(short_words("The cat, the DOG and a_b 42 (l'été) naïve naïvely"))
+    ['DOG', 'The', 'and', 'cat', 'l', 'naïve', 'the', 'été']
+    """
+    tokens = set(text.split())
+    found = {token for token in filter(str.isalpha, tokens)
+             if len(token) <= FUNCTION_WORD_MAX_CHARS}
+    found.update(_SHORT_WORD.findall(" ".join(filterfalse(str.isalpha, tokens))))
+    return found
+
+
 def stable_hash(text: str) -> int:
     """A 64-bit hash of ``text`` that is the same in every process (``hash`` of a str is not),
     so that counts made on different machines can be merged."""
     return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+_HASHER = partial(blake2b, digest_size=8)
+_DIGEST = methodcaller("digest")
+
+
+def stable_hashes(texts: Iterable[str]) -> array[int]:
+    """:func:`stable_hash` of each of ``texts``, in order: hashed and packed in C loops.
+
+    >>> list(stable_hashes(["home", "news"])) == [stable_hash("home"), stable_hash("news")]
+    True
+    """
+    hashes = array("q", b"".join(map(_DIGEST, map(_HASHER, map(str.encode, texts)))))
+    if sys.byteorder == "big":  # stable_hash reads the digest little-endian
+        hashes.byteswap()
+    return hashes
 
 
 def _text_key(host: str, text: str) -> int:
