@@ -193,7 +193,9 @@ def _line_numbers(
         lines = set(map(partial(bisect_left, starts), offsets))
     else:
         lines = {line - 1 for line in map(partial(bisect_right, starts), offsets)}
-    return sorted(line for line in lines if line < count)
+    numbers = sorted(lines)
+    del numbers[bisect_left(numbers, count) :]  # offsets past the last line
+    return numbers
 
 
 def _find_layout(page: Page) -> Layout:

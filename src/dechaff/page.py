@@ -28,7 +28,8 @@ class Page:
 
     ``contents[i]`` is line ``i`` without its terminator ("\\n" or "\\r\\n"), ``stripped[i]``
     the same without surrounding blank characters (empty for a blank line), ``starts[i]``
-    its offset in the text and ``ends[i]`` the offset just past its terminator.
+    its offset in the text and ``ends[i]`` the offset just past its terminator. ``kept[i]``
+    changes only through :meth:`remove_line` and :meth:`remove_lines`.
 
     >>> page = Page("a \\r\\n\\nb")
     >>> page.contents, page.stripped, page.starts, page.ends
@@ -51,7 +52,9 @@ class Page:
         # map with the unbound method runs at C speed, with no Python frame per line.
         self.stripped = list(map(str.strip, self.contents, repeat(BLANK_CHARACTERS)))
         self._nonblank = list(map(bool, self.stripped))
+        # Lines go only through remove_line and remove_lines, which keep this up to date.
         self.kept = [True] * len(self.contents)
+        self._kept_content: list[int] | None = None
         self.removals: list[Removal] = []
         self.metadata: dict[str, str] = {}
         # Facts about the page that several rules read, computed once (see layout.py).
@@ -68,12 +71,18 @@ class Page:
         return list(compress(range(len(self.kept)), self.kept))
 
     def kept_content(self) -> list[int]:
-        """Indices of the kept lines that are not blank."""
-        return list(compress(range(len(self.kept)), map(and_, self.kept, self._nonblank)))
+        """Indices of the kept lines that are not blank (a list of the caller's own)."""
+        if self._kept_content is None:
+            # Several rules ask in a row, with no line removed between: found once.
+            self._kept_content = list(
+                compress(range(len(self.kept)), map(and_, self.kept, self._nonblank))
+            )
+        return self._kept_content.copy()
 
     def remove_line(self, index: int, rule: str, reason: str) -> None:
         """Remove a whole line with its terminator."""
         self.kept[index] = False
+        self._kept_content = None
         self.removals.append(_removal((rule, self.starts[index], self.ends[index], reason)))
 
     def remove_lines(self, reasons: Mapping[int, str], rule: str) -> None:
@@ -81,6 +90,7 @@ class Page:
         kept = self.kept
         for index in reasons:
             kept[index] = False
+        self._kept_content = None
         spans = zip(
             repeat(rule), map(self.starts.__getitem__, reasons),
             map(self.ends.__getitem__, reasons), reasons.values(), strict=False,
