@@ -26,8 +26,9 @@ from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import later_copies
+from .share_rows import button_starts
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
-from .textnorm import EDGE_PUNCTUATION, collapse, find_all, fold_collapsed
+from .textnorm import EDGE_PUNCTUATION, collapse, find_all, fold_collapsed, trie_pattern
 
 # Whitespace that paragraph_key would change inside a line, besides runs of spaces.
 _ODD_SPACES = "".join(
@@ -70,6 +71,8 @@ class Layout:
     credits: frozenset[int]
     inline: frozenset[int] = frozenset()
     captions: frozenset[int] = frozenset()  # the credits that end a caption
+    # The lines the sieve picked: those that start like chrome, a credit or a share button.
+    candidates: tuple[int, ...] = ()
 
 
 def page_layout(page: Page) -> Layout:
@@ -120,7 +123,7 @@ class _Sieve:
 @lru_cache(maxsize=1)
 def _sieve() -> _Sieve:
     table = scaffolding_table()
-    keys = table.starts | table.chain_starts | credit_matcher().starts
+    keys = table.starts | table.chain_starts | credit_matcher().starts | button_starts()
     words = sorted(key for key in keys if not (len(key) == 1 and not key.isalpha()))
     characters = sorted(key for key in keys if len(key) == 1 and not key.isalpha())
     word_pattern = _line_start_words(words)
@@ -138,32 +141,7 @@ def _line_start_words(words: list[str]) -> re.Pattern[str]:
     """A regular expression finding, in a case-folded text with "\\n" put in front, the lines
     that start with one of ``words`` as a whole word (after blanks and punctuation)."""
     lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
-    return re.compile("\n" + lead + "(?:" + _trie(words) + ")(?![^\\W_])")
-
-
-_TrieNode = dict[str, "_TrieNode"]
-
-
-def _trie(words: list[str]) -> str:
-    """A regular expression matching any of ``words``, shaped as a trie.
-
-    >>> _trie(["he", "help"])
-    '(?:h(?:e(?:l(?:p))?))'
-    """
-    root: _TrieNode = {}
-    for word in words:
-        node = root
-        for character in word:
-            node = node.setdefault(character, {})
-        node[""] = {}
-
-    def render(node: _TrieNode) -> str:
-        branches = [re.escape(key) + render(child) for key, child in sorted(node.items()) if key]
-        if not branches:
-            return ""
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return render(root)
+    return re.compile("\n" + lead + "(?:" + trie_pattern(words) + ")(?![^\\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +218,7 @@ def _find_layout(page: Page) -> Layout:
             chrome.setdefault(index, reason)
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
-                  frozenset(captions))
+                  frozenset(captions), tuple(candidates))
 
 
 def _add_keyword_lines(

@@ -5,18 +5,20 @@ also leave a row of them between the byline and the article, or between the arti
 comments, where a single name could be an item of the article's own list. Two or more button
 lines in a row, one of them a name no article lists bare ("Facebook", not "X"), are a row of
 buttons wherever they stand.
+
+Only the lines the layout's sieve picked (see :func:`button_starts`) are tried.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .page import BLANK_CHARACTERS, Page
 from .tables import load_table
-from .textnorm import BULLETS
+from .textnorm import BULLETS, trie_pattern
 
 SHORTEST_ROW = 2
 LONGEST_BUTTON = 60
@@ -24,8 +26,9 @@ LONGEST_BUTTON = 60
 
 @dataclass(frozen=True)
 class _Buttons:
-    line: re.Pattern[str]  # a whole button line, case-folded, "\n" in front
+    line: re.Pattern[str]  # a whole button line, case-folded, whitespace collapsed
     ambiguous: frozenset[str]
+    starts: frozenset[str]  # the words a button line can start with
 
 
 @lru_cache(maxsize=1)
@@ -33,57 +36,45 @@ def _buttons() -> _Buttons:
     data = load_table("share_buttons.json")
 
     def choice(words: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        # A trie: a line costs a few character comparisons, not one try per word.
+        return trie_pattern(sorted(words))
 
-    blanks = "[" + re.escape(BLANK_CHARACTERS) + "]*"
-    bullet = "(?:[" + re.escape(BULLETS) + "]" + blanks + ")?"
+    bullet = "(?:[" + re.escape(BULLETS) + "][" + re.escape(BLANK_CHARACTERS) + "]*)?"
     line = re.compile(
-        "\n" + blanks + bullet + f"(?:(?:{choice(data['prefixes'])}) )?"
+        bullet + f"(?:(?:{choice(data['prefixes'])}) )?"
         + f"(?P<target>{choice(data['targets'])})"
         + f"(?: (?:{choice(data['endings'])}))?"
-        + "(?: ?\\(?\\d+\\)?)?" + blanks + "(?=\n)"
+        + "(?: ?\\(?\\d+\\)?)?"
     )
-    return _Buttons(line, frozenset(data["ambiguous"]))
+    starts = frozenset(words.split()[0] for words in (*data["targets"], *data["prefixes"]))
+    return _Buttons(line, frozenset(data["ambiguous"]), starts)
 
 
-def share_rows(page: Page, folded_text: str) -> dict[int, str]:
-    """The lines of ``page`` that stand in a row of share buttons, with the reason.
+def button_starts() -> frozenset[str]:
+    """The first words of button lines, for the sieve that picks the lines worth a look."""
+    return _buttons().starts
 
-    ``folded_text`` is the page's text case-folded, with the same line breaks.
-    """
+
+def share_rows(page: Page, candidates: Iterable[int]) -> dict[int, str]:
+    """The kept lines among ``candidates`` (ascending line indices) that stand in a row of
+    share buttons, with the reason; blank lines and lines already removed may part them."""
     buttons = _buttons()
-    text = "\n" + folded_text + "\n"
-    found = [
-        (match.start(), match.group("target"))
-        for match in buttons.line.finditer(text)
-        if match.end() - match.start() <= LONGEST_BUTTON
-    ]
-    if len(found) < SHORTEST_ROW:
-        return {}
-    breaks = _line_starts(text)
     stripped, kept = page.stripped, page.kept
     rows: dict[int, str] = {}
     row: list[tuple[int, str]] = []
-    for offset, target in found:
-        index = bisect_right(breaks, offset) - 1
-        if index >= len(stripped) or not kept[index]:
+    for index in candidates:
+        text = stripped[index]
+        if not kept[index] or len(text) > LONGEST_BUTTON:
+            continue
+        match = buttons.line.fullmatch(" ".join(text.casefold().split()))
+        if match is None:
             continue
         if row and not _only_blank_between(stripped, kept, row[-1][0], index):
             _close(row, buttons.ambiguous, stripped, rows)
             row = []
-        row.append((index, target))
+        row.append((index, match.group("target")))
     _close(row, buttons.ambiguous, stripped, rows)
     return rows
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets of the "\\n" that opens each line of ``"\\n" + text``."""
-    starts = []
-    position = text.find("\n")
-    while position >= 0:
-        starts.append(position)
-        position = text.find("\n", position + 1)
-    return starts
 
 
 def _only_blank_between(stripped: list[str], kept: list[bool], first: int, last: int) -> bool:

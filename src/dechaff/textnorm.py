@@ -1,10 +1,13 @@
 """Normal forms of lines, used to compare them with table phrases and with each other.
 
 Built from ``str`` methods rather than regular expressions: they run on every short line
-of a corpus.
+of a corpus. :func:`trie_pattern` shapes a word list as a regular expression for the sieves
+that pick those lines.
 """
 
 from __future__ import annotations
+
+import re
 
 # List bullets that text extractors put before menu items.
 BULLETS = "*+•·◦▪▸‣⁃-–—>»"
@@ -53,3 +56,28 @@ def find_all(text: str, word: str) -> list[int]:
         offsets.append(position)
         position = text.find(word, position + 1)
     return offsets
+
+
+_TrieNode = dict[str, "_TrieNode"]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie.
+
+    >>> trie_pattern(["he", "help"])
+    '(?:h(?:e(?:l(?:p))?))'
+    """
+    root: _TrieNode = {}
+    for word in words:
+        node = root
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def render(node: _TrieNode) -> str:
+        branches = [re.escape(key) + render(child) for key, child in sorted(node.items()) if key]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return render(root)
