@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -463,18 +462,6 @@ def paragraph_keys(page: Page) -> list[str]:
         page.memo["paragraph_keys"] = keys
     assert isinstance(keys, list)
     return keys
-
-
-def repeated_paragraph_keys(page: Page) -> frozenset[str]:
-    """The paragraph keys that more than one line of the page has (computed once per page)."""
-    repeated = page.memo.get("repeated_paragraph_keys")
-    if repeated is None:
-        counts = Counter(paragraph_keys(page))
-        counts.pop("", None)
-        repeated = frozenset(key for key, count in counts.items() if count > 1)
-        page.memo["repeated_paragraph_keys"] = repeated
-    assert isinstance(repeated, frozenset)
-    return repeated
 
 
 def _uneven_space_offsets(text: str) -> list[int]:

@@ -55,9 +55,10 @@ def button_starts() -> frozenset[str]:
     return _buttons().starts
 
 
-def share_rows(page: Page, candidates: Iterable[int]) -> dict[int, str]:
+def share_rows(page: Page, candidates: Iterable[int], keys: list[str]) -> dict[int, str]:
     """The kept lines among ``candidates`` (ascending line indices) that stand in a row of
-    share buttons, with the reason; blank lines and lines already removed may part them."""
+    share buttons, with the reason; blank lines and lines already removed may part them.
+    ``keys`` are the page's paragraph keys (case-folded, whitespace collapsed)."""
     buttons = _buttons()
     stripped, kept = page.stripped, page.kept
     rows: dict[int, str] = {}
@@ -66,7 +67,7 @@ def share_rows(page: Page, candidates: Iterable[int]) -> dict[int, str]:
         text = stripped[index]
         if not kept[index] or len(text) > LONGEST_BUTTON:
             continue
-        match = buttons.line.fullmatch(" ".join(text.casefold().split()))
+        match = buttons.line.fullmatch(keys[index])
         if match is None:
             continue
         if row and not _only_blank_between(stripped, kept, row[-1][0], index):

@@ -15,7 +15,7 @@ from itertools import compress, filterfalse
 from operator import or_
 
 from ..config import Config
-from ..layout import Body, date_lines, page_body, page_layout
+from ..layout import Body, date_lines, page_body, page_layout, paragraph_keys
 from ..page import Page
 from ..share_rows import share_rows
 
@@ -43,7 +43,7 @@ def find_scaffolding(page: Page, config: Config) -> None:
     found.update(_menus(page, body, edge_lines, found, layout.credits))
     # Asked of the lines kept now: the counters and tabs between buttons ("81K", "Save") that
     # other rules removed no longer part a row, as they would not in the cleaned text.
-    for index, reason in share_rows(page, layout.candidates).items():
+    for index, reason in share_rows(page, layout.candidates, paragraph_keys(page)).items():
         if index not in layout.credits:
             found.setdefault(index, reason)
     page.remove_lines({index: found[index] for index in sorted(found)}, RULE)
