@@ -379,6 +379,28 @@ def test_a_code_listing_between_paragraphs_stays() -> None:
     assert kept(result) == [*ARTICLE_EN[:2], *listing, *ARTICLE_EN[2:]]
 
 
+# A sentence broken across two lines (a fixed-width page, an extractor's line breaks): its short
+# tail, in lower case, belongs to the kept line above it.
+
+def test_the_tail_of_a_broken_sentence_stays_with_its_line() -> None:
+    broken = [
+        "Die Kosten von rund vier Millionen Euro teilen sich die Gemeinde und das Land, das den",
+        "größeren Teil übernimmt.",
+    ]
+    menu = ["Startseite", "Lokales", "Sport", "Kontakt"]
+    text = "\n\n".join(ARTICLE_DE[:3]) + "\n\n" + "\n".join(broken) + "\n\n" + \
+        "\n".join(menu) + "\n"
+    result = dechaff.clean(text)
+    assert dechaff.clean_text(result.text) == result.text
+    assert kept(result) == [*ARTICLE_DE[:3], *broken]
+
+
+def test_a_menu_below_a_line_with_a_sentence_end_still_goes() -> None:
+    # The menu's first item is in lower case, but the line above it ends its sentence.
+    text = "\n\n".join(ARTICLE_EN) + "\n" + "\n".join(["news", "sport", "weather", "jobs"])
+    assert kept(dechaff.clean(text)) == ARTICLE_EN
+
+
 def test_a_menu_and_category_counts_below_the_article_still_go() -> None:
     chrome = ["Categories", "games (5)", "film (19)", "politics (9)", "Home | News | Sport"]
     assert kept(clean([*ARTICLE_EN, *chrome])) == ARTICLE_EN

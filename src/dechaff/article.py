@@ -87,6 +87,9 @@ SECTION_REACH = 30
 LONGEST_SECTION = 60
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
+# A kept line this many words long that stops without a sentence end breaks off a sentence:
+# shorter ones are labels and menu items ("Mehr lesen").
+BROKEN_SENTENCE_MIN_WORDS = 6
 _CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = ("...", "…", "[…]", "[...]")
@@ -347,6 +350,7 @@ def _outside_article(
     _keep_headline_of_the_title(page, lines, clusters[top][0], kept, is_named)
     _keep_text_below_a_box(page, lines, clusters[bottom][-1], kept, is_named)
     _keep_code_next_to_kept_text(page, lines, kept, is_named)
+    _keep_sentence_endings(page, lines, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     found: dict[int, str] = {}
     position = _next(kept, False, 0)
@@ -483,6 +487,46 @@ def _keep_introduced_list(
         position += 1
         kept[position] = True
         gap = 1
+
+
+def _keep_sentence_endings(
+    page: Page, lines: list[int], kept: list[bool], is_named: list[bool]
+) -> None:
+    """Keep the end of a sentence that a kept line breaks off: the next line, with no blank
+    line between, when the kept line is running words with no sentence end ("... laden zu
+    ausgedehnten Touren ein, z.B. das") and the next line goes on in lower case
+    ("abwechslungsreiche Freizeitangebot ab."). A text extractor or a fixed-width page broke
+    the sentence; alone, its short tail looks like a label."""
+    stripped = page.stripped
+    for position in compress(range(1, len(lines)), map(gt, kept, kept[1:])):
+        while (
+            position < len(lines)
+            and not kept[position]
+            and not is_named[position]
+            and lines[position] == lines[position - 1] + 1
+            and _breaks_off(stripped[lines[position - 1]])
+            and stripped[lines[position]][:1].islower()
+        ):
+            kept[position] = True
+            position += 1
+
+
+def _breaks_off(text: str) -> bool:
+    """Whether a line of running words stops in the middle of a sentence: at least
+    ``BROKEN_SENTENCE_MIN_WORDS`` words, the last a word or followed by a comma.
+
+    >>> _breaks_off("Eine Vielzahl an Ausflugsmöglichkeiten, z.B. das")
+    True
+    >>> _breaks_off("Die Vermieter waren so freundlich.")
+    False
+    >>> _breaks_off("Home News Sport")
+    False
+    """
+    last = text[-1:]
+    return (
+        (last.isalpha() or last == ",")
+        and text.count(" ") + 1 >= BROKEN_SENTENCE_MIN_WORDS
+    )
 
 
 def _keep_code_next_to_kept_text(
