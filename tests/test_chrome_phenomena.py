@@ -69,6 +69,26 @@ def test_edge_phrase_below_the_article_goes_even_with_a_stray_sentence_after_it(
     assert "below the article's running text" in reason
 
 
+def test_edge_phrases_in_a_run_of_chrome_go_though_a_comment_below_stays() -> None:
+    # A reader's comment below keeps the page's last running text far down; the edge phrases
+    # ("Themen", "Abo", the netiquette) in the run of chrome between it and the article go
+    # with their run.
+    edge_phrases = ["Themen", "Abo", "Bitte halten Sie sich an unsere Netiquette."]
+    tail = [
+        edge_phrases[0], "mehr von", "Ingo Arzt", edge_phrases[1], "Her damit", edge_phrases[2],
+        "Haben Sie Probleme beim Kommentieren oder Registrieren?",
+        "Leserkommentare", "Martinxyz", "14. 01. 2020, 13:47",
+        "Ich fände es richtig, wenn du mal rüber nach Australien fliegst und dort öffentlich "
+        "mit den wahrscheinlich nicht so zahlreichen Freunden erklärst, wie das geht, dann "
+        "dürfte deine Energiebilanz am Ende positiv ausfallen.",
+    ]
+    result = clean([*ARTICLE_DE, *tail])
+    assert kept(result)[: len(ARTICLE_DE)] == ARTICLE_DE
+    for line in edge_phrases:
+        assert line not in kept(result)
+        assert [rule for rule, _ in reasons_for(result, line)] == ["boilerplate_line"]
+
+
 def test_edge_phrase_between_paragraphs_of_the_article_stays() -> None:
     """"News" between two parts of the article could head one of its sections."""
     page = [*ARTICLE_EN[:2], "News", *ARTICLE_EN[2:]]
@@ -809,4 +829,27 @@ def test_a_copyright_notice_at_the_foot_goes(notice: str) -> None:
 def test_rights_reserved_in_the_article_s_words_stays() -> None:
     sentence = "All rights reserved, the label said, and the band had to ask before playing."
     page = [*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+
+
+# A comment form's labels and rules, the tabs over the boxes below an article, and a blog's
+# disclaimer of opinion, below the article.
+
+@pytest.mark.parametrize("chrome", [
+    ["Texte de votre message", "Pour créer des paragraphes, laissez simplement des lignes vides.",
+     "Qui êtes-vous ?", "Votre nom", "Votre adresse email"],
+    ["Related articlesMore from author"],
+    ["Verwandte Artikel Mehr vom Autor"],
+    ["Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette."],
+    ["Les opinions exprimées dans les blogs de la rédaction n'engagent que leurs auteurs."],
+    ["The views expressed in this column do not necessarily reflect those of the publisher."],
+])
+def test_comment_forms_and_disclaimers_below_the_article_go(chrome: list[str]) -> None:
+    assert kept(clean([*ARTICLE_EN, *chrome])) == ARTICLE_EN
+
+
+def test_a_sentence_about_netiquette_in_the_article_stays() -> None:
+    line = ("The school now teaches netiquette in its first year, from how to write an email "
+            "to how to disagree in a forum.")
+    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page

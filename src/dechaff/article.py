@@ -137,7 +137,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
         weights = list(map(weight_of.__getitem__, survivors))
         for position in compress(range(len(survivors)), map(named.__contains__, survivors)):
             weights[position] = 0.0
-        found = _outside_article(page, survivors, weights, named, sentences)
+        found = _outside_article(page, survivors, weights, named, sentences, edge_named)
         found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
             break
@@ -301,9 +301,17 @@ def _holds(lines: list[int], index: int) -> bool:
 
 
 def _outside_article(
-    page: Page, lines: list[int], weights: list[float], named: set[int], spared: set[int]
+    page: Page,
+    lines: list[int],
+    weights: list[float],
+    named: set[int],
+    spared: set[int],
+    edge_named: dict[int, str],
 ) -> dict[int, str]:
-    """One round: the lines outside every kept cluster, in runs that may go."""
+    """One round: the lines outside every kept cluster, in runs that may go. The lines the
+    tables name go with their run only when they are edge phrases ("Netiquette", "Tags") above
+    or below the kept clusters: the scaffolding rule takes the others, and such a line is
+    beyond the article's edge, wherever the last stray sentence below it stands."""
     anchors = [position for position, weight in enumerate(weights) if weight]
     if not anchors:
         return {}
@@ -352,6 +360,7 @@ def _outside_article(
     _keep_code_next_to_kept_text(page, lines, kept, is_named)
     _keep_sentence_endings(page, lines, kept, is_named)
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
+    article = (lines[clusters[top][0]], lines[clusters[bottom][-1]])
     found: dict[int, str] = {}
     position = _next(kept, False, 0)
     while position < len(lines):
@@ -361,8 +370,11 @@ def _outside_article(
             where = _where(lines, run, span)
             reason = f"not article text: a run of {len(run)} lines {where}"
             for item in run:
+                index = lines[item]
                 if not is_named[item]:
-                    found[lines[item]] = reason
+                    found[index] = reason
+                elif index in edge_named and not article[0] < index < article[1]:
+                    found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
         position = _next(kept, False, end)
     return found
 
