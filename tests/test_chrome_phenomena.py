@@ -853,3 +853,12 @@ def test_a_sentence_about_netiquette_in_the_article_stays() -> None:
             "to how to disagree in a forum.")
     page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+@pytest.mark.parametrize("line", [
+    "Ten tekst przeczytasz w mniej niż minutę", "Czas czytania: 3 min",
+    "Tempo de leitura: 4 minutos", "Tempo di lettura: 2 minuti", "Leestijd: 3 minuten",
+    "Время чтения: 5 минут", "Waktu baca 2 menit", "5 min read",
+])
+def test_a_reading_time_above_the_article_goes(line: str) -> None:
+    assert kept(clean([line, *ARTICLE_EN])) == ARTICLE_EN
