@@ -862,3 +862,23 @@ def test_a_sentence_about_netiquette_in_the_article_stays() -> None:
 ])
 def test_a_reading_time_above_the_article_goes(line: str) -> None:
     assert kept(clean([line, *ARTICLE_EN])) == ARTICLE_EN
+
+
+@pytest.mark.parametrize("line", [
+    "Vous avez lu 1 des 4 articles gratuits ce mois-ci.",
+    "You've read 2 of 3 free articles this month.",
+    "Sie haben 3 von 5 kostenlosen Artikeln gelesen.",
+    "Has leído 2 de 10 artículos gratuitos este mes.",
+    "Please understand that comments are moderated and it is not always possible to publish "
+    "all that have been submitted.",
+    "Die Kommentare werden moderiert und erscheinen nicht sofort.",
+])
+def test_metered_paywall_counts_and_comment_policies_below_the_article_go(line: str) -> None:
+    assert kept(clean([*ARTICLE_EN, line])) == ARTICLE_EN
+
+
+def test_a_sentence_about_moderated_comments_in_the_article_stays() -> None:
+    line = ("The paper says comments are moderated by two editors, who read every one of "
+            "them before it appears under a story.")
+    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
