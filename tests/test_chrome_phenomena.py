@@ -882,3 +882,25 @@ def test_a_sentence_about_moderated_comments_in_the_article_stays() -> None:
             "them before it appears under a story.")
     page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+# An author's biography below the article: a name, then what the author writes and for whom.
+
+@pytest.mark.parametrize("line", [
+    "Will Knight is a senior writer for WIRED, covering artificial intelligence. He was "
+    "previously a senior editor at MIT Technology Review.",
+    "Perry Bacon Jr. is a senior writer for FiveThirtyEight. @perrybaconjr",
+    "Schreibt seit 2008 für die taz. Beschäftigt sich mit der Frage, ob Kapitalismus auch öko "
+    "kann.",
+    "Anna Berg ist freie Journalistin in Hamburg.",
+])
+def test_an_author_biography_below_the_article_goes(line: str) -> None:
+    article = ARTICLE_DE if " ist " in line or "taz" in line else ARTICLE_EN
+    assert kept(clean([*article, line])) == article
+
+
+def test_a_sentence_about_a_writer_in_the_article_stays() -> None:
+    line = ("The new harbour master is a former reporter for the island paper, and she has "
+            "promised weekly reports on the ferry.")
+    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page

@@ -215,6 +215,7 @@ def _find_layout(page: Page) -> Layout:
     for index, reason in _author_box_lines(page).items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
+            edge_chrome.pop(index, None)  # chrome anywhere, and the box's reason says more
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
                   frozenset(captions), tuple(candidates))
