@@ -21,8 +21,12 @@ not grow with the corpus), and the same corpus through a plain read-decompress-p
 serialise-compress-write loop as the I/O ceiling.
 ``--no-end-to-end`` leaves part 2 out.
 
+``--instructions`` counts instead the instructions (valgrind's cachegrind) that one pass of
+``clean``, and of the phrase rules alone, over the WET records costs, start-up left out: unlike
+time, the count does not move with the load on a shared machine.
+
     .venv/bin/python benchmarks/throughput.py [--megabytes N] [--corpus-megabytes N]
-        [--no-end-to-end] [--profile] [--single-line] [--no-floor]
+        [--no-end-to-end] [--profile] [--single-line] [--no-floor] [--instructions]
 
 Floors: 20 MB/s per core for ``clean``; ``--jobs 2`` at least 1.6x the rate of ``--jobs 1``.
 Exit 1 when one is not met (unless ``--no-floor``). Without ../shared the script says so and
@@ -35,6 +39,8 @@ import argparse
 import cProfile
 import pstats
 import resource
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -163,6 +169,45 @@ def peak_rss_mb() -> float:
     return peak / (MB if sys.platform == "darwin" else 1000)
 
 
+def phrase_rules_config() -> dechaff.Config:
+    return dechaff.Config(rules=tuple(
+        name for name in dechaff.RULE_NAMES if name not in LINE_CLASSIFICATION_RULES
+    ))
+
+
+def one_pass(wet: Path, rules: str, clean_all: bool) -> None:
+    """Clean the WET records once (or only the first, to count the start-up alone)."""
+    documents, _ = load_documents(wet)
+    config = dechaff.Config() if rules == "all" else phrase_rules_config()
+    for document in documents if clean_all else documents[:1]:
+        dechaff.clean(document, config)
+
+
+def count_instructions(wet: Path) -> int:
+    """Print the instructions one pass over the records costs, under valgrind: a run cleaning
+    every record less a run cleaning only the first (start-up, imports, tables)."""
+    if shutil.which("valgrind") is None:
+        print("throughput: --instructions needs valgrind (apt-get install valgrind)",
+              file=sys.stderr)
+        return 2
+
+    def counted(rules: str, clean_all: bool) -> int:
+        command = [
+            "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+            sys.executable, __file__, "--shared", str(wet.parents[1]),
+            "--one-pass", rules, *(["--all"] if clean_all else []),
+        ]
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        refs = next(line for line in run.stderr.splitlines() if "I   refs:" in line)
+        return int(refs.split(":")[1].replace(",", ""))
+
+    print(f"instructions for one pass over the records of {wet} (valgrind, start-up left out):")
+    for rules, name in (("all", "dechaff.clean"), ("phrase", "clean, phrase rules only")):
+        spent = counted(rules, True) - counted(rules, False)
+        print(f"  {name:<25} {spent / 1e6:>8,.0f} M")
+    return 0
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=100.0, metavar="N",
@@ -179,6 +224,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="MB of uncompressed JSONL for the end-to-end runs (default 1000)")
     parser.add_argument("--no-end-to-end", action="store_true",
                         help="leave out the end-to-end runs of the dechaff command")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count the instructions of one pass over the records (valgrind)")
+    # What --instructions runs under valgrind.
+    parser.add_argument("--one-pass", choices=["all", "phrase"], help=argparse.SUPPRESS)
+    parser.add_argument("--all", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.megabytes <= 0 or args.corpus_megabytes <= 0:
         parser.error("--megabytes and --corpus-megabytes must be positive, e.g. 20")
@@ -192,6 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"throughput: {wet} is not here (the corpora live in ../shared beside the repo); "
               "nothing to measure, skipping")
         return 0
+    if args.one_pass:
+        one_pass(wet, args.one_pass, args.all)
+        return 0
+    if args.instructions:
+        return count_instructions(wet)
     base, problems = load_documents(wet)
     if not base:
         print(f"throughput: no readable record in {wet}", file=sys.stderr)
@@ -206,9 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dechaff.clean(document)
     texts = [document.text for document in documents]
     clean, clean_text = dechaff.clean, dechaff.clean_text
-    phrase_rules = dechaff.Config(rules=tuple(
-        name for name in dechaff.RULE_NAMES if name not in LINE_CLASSIFICATION_RULES
-    ))
+    phrase_rules = phrase_rules_config()
     results = [
         ("dechaff.clean", timed(lambda: [clean(document) for document in documents])),
         ("dechaff.clean_text", timed(lambda: [clean_text(text) for text in texts])),
