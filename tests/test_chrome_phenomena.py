@@ -886,3 +886,77 @@ def test_a_reading_time_above_the_article_goes(line: str) -> None:
 def test_the_same_words_in_a_sentence_of_the_article_stay(line: str) -> None:
     page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+# Readers' comments below the article: running text, often more of it than the article's,
+# under a heading or a commenter's line, each with a time stamp and a "Reply" line.
+
+COMMENTS_EN = [
+    "Margaret Hill says:",
+    "May 3, 2021 at 10:32 am",
+    "We have waited for this link for a very long time, and I am glad that the council has "
+    "finally listened to the people who live on the islands all year round.",
+    "Reply",
+    "Tom Baker says:",
+    "May 3, 2021 at 11:05 am",
+    "Half the fare for residents is a fair deal, but I wonder what the boat will cost in "
+    "winter when there are hardly any visitors on the islands to fill it.",
+    "Reply",
+    "Ann Price says:",
+    "May 4, 2021 at 8:17 am",
+    "My mother lives on the furthest island and this will save her a whole morning every "
+    "time she has to see the doctor on the mainland, which is every other week.",
+    "Reply",
+]
+COMMENTS_DE = [
+    "Martina K.",
+    "14. 01. 2020, 13:47",
+    "Das wurde aber auch Zeit, die alte Brücke ist seit Jahren in einem erbärmlichen Zustand "
+    "und niemand wollte sich darum kümmern, bis jetzt endlich etwas passiert.",
+    "Antworten",
+    "Melden",
+    "Peter S.",
+    "14. 01. 2020, 15:02",
+    "Achtzehn Monate Bauzeit halte ich für sehr optimistisch, bei uns im Ort hat eine viel "
+    "kleinere Brücke am Ende fast drei Jahre gedauert und doppelt so viel gekostet.",
+    "Antworten",
+    "Melden",
+]
+
+
+@pytest.mark.parametrize(("article", "thread"), [
+    (ARTICLE_EN, ["3 thoughts on “Ferry link to the islands approved”", *COMMENTS_EN]),
+    (ARTICLE_EN, ["Comments (3)", *COMMENTS_EN]),
+    (ARTICLE_EN, COMMENTS_EN),  # no heading: the first commenter's line opens the thread
+    (ARTICLE_DE, ["Leserkommentare", *COMMENTS_DE]),
+    (ARTICLE_DE, ["2 Kommentare", *COMMENTS_DE]),
+])
+def test_readers_comments_below_the_article_go(article: list[str], thread: list[str]) -> None:
+    result = clean([*article, *thread])
+    assert kept(result) == article
+    comments = [line for line in thread if len(line) > 60]
+    assert all(
+        reasons_for(result, line)[0][1].startswith("readers' comments below the article")
+        for line in comments
+    )
+
+
+def test_a_comment_count_under_the_headline_opens_no_thread() -> None:
+    page = ["Ferry link to the islands approved", "12 Comments", *ARTICLE_EN]
+    assert kept(clean(page)) == [page[0], *ARTICLE_EN]
+
+
+@pytest.mark.parametrize("article", [
+    # A section of the article headed "Comments", with no commenter, time stamp or reply.
+    [*ARTICLE_EN, "Comments", "The mayor said that the council had received more than two "
+     "hundred letters about the plan, most of them in favour of the link.", "A few letters "
+     "asked why the boat would not also call at the small pier on the west side of the "
+     "largest island, where most of the holiday houses are.", "The ferry company answered "
+     "that the pier is too short for the new boat, and that it would look at a longer pier "
+     "with the council once the first summer is over."],
+    # A quote introduced with "... sagt:", no time stamp below.
+    [*ARTICLE_DE, "Der Bürgermeister sagt:", "„Wir haben lange genug gewartet, und jetzt "
+     "bauen wir eine Brücke, die auch in fünfzig Jahren noch steht.“"],
+])
+def test_an_article_s_own_comments_section_or_quote_stays(article: list[str]) -> None:
+    assert kept(clean(article)) == article

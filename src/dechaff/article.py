@@ -45,6 +45,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
+from .comments import thread_starts
 from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
@@ -85,6 +86,8 @@ SHORTEST_REMOVED_RUN = 4
 # a kept cluster; a section below a cluster runs at most this many lines.
 SECTION_REACH = 30
 LONGEST_SECTION = 60
+# Running text above a comment thread's start for it to count as one (a paragraph or two).
+THREAD_MIN_ARTICLE = 200
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
 # A kept line this many words long that stops without a sentence end breaks off a sentence:
@@ -317,18 +320,22 @@ def _outside_article(
         return {}
     is_named = [index in named for index in lines]
     named_before = list(accumulate(is_named, initial=0))  # named lines before each position
+    thread = _comment_thread(page, lines, weights)
     clusters: list[list[int]] = [[anchors[0]]]
     for position in anchors[1:]:
         previous = clusters[-1][-1]
         if (
             position - previous - 1 > CLUSTER_GAP
             or named_before[position] - named_before[previous + 1] > 0
+            or previous < thread <= position
         ):
             clusters.append([position])
         else:
             clusters[-1].append(position)
     masses = [sum(weights[position] for position in cluster) for cluster in clusters]
-    main = masses.index(max(masses))
+    # Readers' comments are no part of the article, however much running text they hold.
+    article_clusters = sum(1 for cluster in clusters if cluster[0] < thread)
+    main = masses.index(max(masses[:article_clusters]))
     kept = [index in spared and index not in named for index in lines]
     openers = section_openers(page)
     opens = [index in openers for index in lines] if openers else None
@@ -337,8 +344,8 @@ def _outside_article(
     # both its neighbours.
     top = next(number for number in range(main + 1) if number == main
                or masses[number] >= EARLIER_CLUSTER_MASS)
-    bottom = next(number for number in range(len(clusters) - 1, main - 1, -1) if number == main
-                  or masses[number] >= LATER_CLUSTER_SHARE * masses[main])
+    bottom = next(number for number in range(article_clusters - 1, main - 1, -1)
+                  if number == main or masses[number] >= LATER_CLUSTER_SHARE * masses[main])
     for cluster in clusters[top : bottom + 1]:
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
@@ -362,11 +369,22 @@ def _outside_article(
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     article = (lines[clusters[top][0]], lines[clusters[bottom][-1]])
     found: dict[int, str] = {}
+    if thread < len(lines):
+        reason = (f"readers' comments below the article, from line {lines[thread] + 1}: "
+                  f"{_shown(page.stripped[lines[thread]])}")
+        found.update(dict.fromkeys(lines[thread:], reason))
+        kept[thread:] = [True] * (len(lines) - thread)  # taken, not in a run below
     position = _next(kept, False, 0)
     while position < len(lines):
         end = _next(kept, True, position)
         run = range(position, end)
-        if len(run) >= SHORTEST_REMOVED_RUN or any(is_named[item] for item in run):
+        # A run that the comments follow is no closing line of the article's: it runs on
+        # into them.
+        if (
+            len(run) >= SHORTEST_REMOVED_RUN
+            or run.stop == thread < len(lines)
+            or any(is_named[item] for item in run)
+        ):
             where = _where(lines, run, span)
             reason = f"not article text: a run of {len(run)} lines {where}"
             for item in run:
@@ -377,6 +395,26 @@ def _outside_article(
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
         position = _next(kept, False, end)
     return found
+
+
+def _comment_thread(page: Page, lines: list[int], weights: list[float]) -> int:
+    """The position in ``lines`` where readers' comments start below the article (see
+    :mod:`dechaff.comments`), or ``len(lines)`` when none does: the first start with at least
+    ``THREAD_MIN_ARTICLE`` characters of running text above it (a count of comments under a
+    headline opens no thread) and some below it."""
+    starts = thread_starts(page)
+    if not starts:
+        return len(lines)
+    mass_before = list(accumulate(weights, initial=0.0))
+    for start in starts:
+        position = bisect_left(lines, start)
+        if mass_before[position] >= THREAD_MIN_ARTICLE and mass_before[-1] > mass_before[position]:
+            return position
+    return len(lines)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _keep_headline_of_the_title(

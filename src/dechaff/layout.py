@@ -125,7 +125,7 @@ def _sieve() -> _Sieve:
     keys = table.starts | table.chain_starts | credit_matcher().starts | button_starts()
     words = sorted(key for key in keys if not (len(key) == 1 and not key.isalpha()))
     characters = sorted(key for key in keys if len(key) == 1 and not key.isalpha())
-    word_pattern = _line_start_words(words)
+    word_pattern = line_start_words(words)
     first = re.escape("".join(key for key in characters if not (key == "#" or key.isdigit())))
     blanks = "[" + re.escape(BLANK_CHARACTERS) + "]*"
     # A line starting with a number is worth a look only when a "#" pattern goes on to match.
@@ -136,7 +136,7 @@ def _sieve() -> _Sieve:
     return _Sieve(word_pattern, character_pattern)
 
 
-def _line_start_words(words: list[str]) -> re.Pattern[str]:
+def line_start_words(words: list[str]) -> re.Pattern[str]:
     """A regular expression finding, in a case-folded text with "\\n" put in front, the lines
     that start with one of ``words`` as a whole word (after blanks and punctuation)."""
     lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
@@ -148,7 +148,7 @@ def _chain_starts() -> frozenset[str]:
     return scaffolding_table().chain_starts
 
 
-def _line_numbers(
+def line_numbers(
     page: Page, folded_text: str, offsets: list[int], at_line_start: bool = True
 ) -> list[int]:
     """The line indices of lines starting at ``offsets`` of the case-folded text (or, when
@@ -178,7 +178,7 @@ def _line_numbers(
 def _find_layout(page: Page) -> Layout:
     stripped = page.stripped
     folded = folded_text(page)
-    candidates = _line_numbers(page, folded, _sieve().candidate_offsets(folded))
+    candidates = line_numbers(page, folded, _sieve().candidate_offsets(folded))
 
     table = scaffolding_table()
     chain_starts = _chain_starts()
@@ -243,7 +243,7 @@ def _add_keyword_lines(
         if lines is None:
             offsets = keyword_line.found_in(folded)
             lines = holding[search] = (
-                _line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
+                line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
             )
         if not lines:
             continue
@@ -294,7 +294,7 @@ def _caption_lines(
             if trigger not in holding:
                 offsets = find_all(folded, trigger)
                 holding[trigger] = (
-                    _line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
+                    line_numbers(page, folded, offsets, at_line_start=False) if offsets else []
                 )
             lines.update(holding[trigger])
         for index in lines:
@@ -458,7 +458,7 @@ def paragraph_keys(page: Page) -> list[str]:
         keys = list(map(str.strip, folded.split("\n"), repeat(BLANK_CHARACTERS)))
         del keys[len(page.stripped) :]  # the empty piece after a final "\n"
         uneven = _uneven_space_offsets(folded)
-        for index in _line_numbers(page, folded, uneven, at_line_start=False):
+        for index in line_numbers(page, folded, uneven, at_line_start=False):
             keys[index] = " ".join(keys[index].split())
         page.memo["paragraph_keys"] = keys
     assert isinstance(keys, list)
@@ -509,7 +509,7 @@ def date_lines(page: Page, lines: list[int]) -> dict[int, DateLine]:
 def _short_lines_with_a_year(page: Page) -> list[int]:
     """The lines short enough for a date line that hold a year, in order."""
     stripped = page.stripped
-    holding_a_year = _line_numbers(page, page.text, year_offsets(page.text), at_line_start=False)
+    holding_a_year = line_numbers(page, page.text, year_offsets(page.text), at_line_start=False)
     return [index for index in holding_a_year if len(stripped[index]) <= LONGEST_DATE_LINE]
 
 
@@ -534,7 +534,7 @@ def section_openers(page: Page) -> frozenset[int]:
         offsets = [match.start() for match in _section_sieve().finditer("\n" + folded)]
         table, keys = section_table(), paragraph_keys(page)
         openers = page.memo["section_openers"] = frozenset(
-            index for index in _line_numbers(page, folded, offsets)
+            index for index in line_numbers(page, folded, offsets)
             if table.opens_section(keys[index])
         )
     assert isinstance(openers, frozenset)
@@ -544,4 +544,4 @@ def section_openers(page: Page) -> frozenset[int]:
 @lru_cache(maxsize=1)
 def _section_sieve() -> re.Pattern[str]:
     table = section_table()
-    return _line_start_words(sorted({*table.headings, *table.facts}))
+    return line_start_words(sorted({*table.headings, *table.facts}))

@@ -1,0 +1,192 @@
+"""Where the readers' comments below an article start.
+
+Blogs and news sites print readers' comments below the article, each under its commenter's
+name and a time stamp, with "Reply" or "Melden" under it. Comments are running text, often
+more of it than the article, so the shape of their lines alone keeps them. A thread starts at
+a heading ("12 Kommentare", "Comments (3)", "3 thoughts on “Title”") or, without one, at the
+first commenter's line ("Anna says:") right above its time stamp. A start counts only when
+the lines below it show the thread's marks: time stamps, "Reply" lines, commenter lines (at
+least ``THREAD_MARKS`` of them), so that an article's own subheading "Comments" or a quote
+that "Merkel sagt:" opens stays with the article.
+
+The table is ``data/comments.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import parse_date_line
+from .layout import folded_text, line_numbers, line_start_words, paragraph_keys
+from .page import Page
+from .tables import load_table
+from .textnorm import EDGE_PUNCTUATION, fold, trie_pattern
+
+# Marks of a thread (time stamps, actions, commenter lines) needed below its start.
+THREAD_MARKS = 2
+# How many lines below a start its marks are looked for, and the first of them.
+MARKS_REACH = 60
+FIRST_MARK_REACH = 8
+# A commenter's line, a time stamp or an action is short; a heading holds at most a title.
+LONGEST_MARK = 100
+LONGEST_HEADING = 200
+LONGEST_NAME = 60
+# A time of day: "13:47", "11h29" (a date line with no time counts too).
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+_AROUND = EDGE_PUNCTUATION + "：»«›‹↓"
+
+
+@dataclass(frozen=True)
+class CommentTable:
+    headings: frozenset[str]
+    counted: re.Pattern[str]  # "12 antworten", "3 thoughts on “title”"
+    with_count: re.Pattern[str]  # "comments (3)", "kommentare: 12"
+    actions: frozenset[str]
+    says: tuple[str, ...]  # " says", " sagt" ...: the end of a commenter's line, before ":"
+    by: tuple[str, ...]  # "comment by " ...: the start of a commenter's line
+    sieve: re.Pattern[str]  # finds the lines that start like a heading or a commenter's line
+
+
+@lru_cache(maxsize=1)
+def comment_table() -> CommentTable:
+    data = load_table("comments.json")
+
+    def merged(name: str) -> list[str]:
+        return sorted({fold(phrase) for phrases in data[name].values() for phrase in phrases})
+
+    headings, counted, by = merged("headings"), merged("counted"), merged("by")
+    ones = sorted(fold(word) for word in data["one"])
+    links = sorted(fold(word) for word in data["title_links"])
+    alternatives = "|".join(map(re.escape, sorted(counted, key=len, reverse=True)))
+    count = "(?:\\d+|" + "|".join(map(re.escape, ones)) + ")"
+    link = "(?:" + "|".join(map(re.escape, links)) + ")"
+    heading_words = "|".join(map(re.escape, sorted(headings, key=len, reverse=True)))
+    starts = sorted({phrase.split()[0] for phrase in [*headings, *by]} | set(ones))
+    # Lines that start with a word of a heading or a commenter's line, or with a number and a
+    # counted word ("12 antworten"): not every line that starts with a number.
+    lead = line_start_words(starts).pattern
+    numbered = "\n[ \t]*\\d+ " + trie_pattern(counted)
+    return CommentTable(
+        headings=frozenset(headings),
+        counted=re.compile(f"{count} (?:{alternatives})(?: {link} .+)?"),
+        with_count=re.compile(f"(?:{heading_words}) ?(?:\\(\\d+\\)?|: ?\\d+)"),
+        actions=frozenset(merged("actions")),
+        says=tuple(f" {verb}" for verb in merged("says")),
+        by=tuple(f"{phrase} " for phrase in by),
+        sieve=re.compile(f"{lead}|{numbered}"),
+    )
+
+
+def thread_starts(page: Page) -> list[int]:
+    """The lines where a comment thread starts, in order (computed once per page): headings
+    and commenter lines with the thread's marks below them."""
+    starts = page.memo.get("thread_starts")
+    if starts is None:
+        starts = page.memo["thread_starts"] = _find_thread_starts(page)
+    assert isinstance(starts, list)
+    return starts
+
+
+def _find_thread_starts(page: Page) -> list[int]:
+    table = comment_table()
+    folded = folded_text(page)
+    offsets = [match.start() for match in table.sieve.finditer("\n" + folded)]
+    # A commenter's line ends with a colon ("Anna says:"): few lines of a page do.
+    offsets.extend(match.start() for match in _LINE_END_COLON.finditer(folded))
+    if not offsets:
+        return []
+    candidates = line_numbers(page, folded, sorted(offsets), at_line_start=False)
+    keys, stripped = paragraph_keys(page), page.stripped
+    starts = []
+    for index in candidates:
+        if not page.kept[index] or len(stripped[index]) > LONGEST_HEADING:
+            continue
+        key = keys[index]
+        opens = _is_heading(table, key.strip(_AROUND)) or (
+            _names_a_commenter(table, key) and _stamped_below(page, index)
+        )
+        if opens and _marks_below(page, index) >= THREAD_MARKS:
+            starts.append(index)
+    return starts
+
+
+_LINE_END_COLON = re.compile(r":[ \t\r]*\n")
+
+
+def _is_heading(table: CommentTable, key: str) -> bool:
+    """Whether a line (its key without the punctuation around it) heads a comment thread.
+
+    >>> table = comment_table()
+    >>> [_is_heading(table, key) for key in ("leserkommentare", "35 comments",
+    ...  "3 thoughts on “why we wait”", "comments (3)", "kommentar", "3 antworten zu")]
+    [True, True, True, True, False, False]
+    """
+    return (
+        key in table.headings
+        or table.counted.fullmatch(key) is not None
+        or table.with_count.fullmatch(key) is not None
+    )
+
+
+def _names_a_commenter(table: CommentTable, key: str) -> bool:
+    """Whether a line (its paragraph key) names a commenter: "Anna says:", "Comment by Anna —
+    17.07.2011".
+
+    >>> table = comment_table()
+    >>> [_names_a_commenter(table, key) for key in ("anna says:", "comment by anna — 17.07.",
+    ...  "anna says", "the minister says: no")]
+    [True, True, False, False]
+    """
+    if key.lstrip(_AROUND).startswith(table.by):
+        return True
+    line = key.rstrip(" :：")
+    if len(line) > LONGEST_NAME or len(line) == len(key):  # no colon: a title, a label
+        return False
+    return line.endswith(table.says) and line.count(" ") >= 1
+
+
+def _stamped_below(page: Page, index: int) -> bool:
+    """Whether the next line with text, right below ``index``, is a time stamp (or the line
+    itself holds one: "Comment by Anna — 17.07.2011 @ 13:04")."""
+    if _is_time_stamp(page.stripped[index]):
+        return True
+    following = next((line for line in range(index + 1, min(index + 3, len(page)))
+                      if page.stripped[line]), None)
+    return following is not None and _is_time_stamp(page.stripped[following])
+
+
+def _is_time_stamp(text: str) -> bool:
+    """A short line holding a time of day ("14. 01. 2020, 13:47", "Ben 19. Juni 2018 um 15:28
+    Uhr - Antworten"), or a date alone."""
+    return len(text) <= LONGEST_MARK and (
+        _TIME.search(text) is not None or parse_date_line(text) is not None
+    )
+
+
+def _marks_below(page: Page, index: int) -> int:
+    """How many lines below ``index`` (within ``MARKS_REACH``) mark a comment thread; none
+    unless one is among the first ``FIRST_MARK_REACH`` lines with text: the first comment
+    starts right below its heading, and a count of comments above an article ("44
+    Kommentare", a button) has the article's lines below it."""
+    table = comment_table()
+    keys, stripped = paragraph_keys(page), page.stripped
+    marks = seen = 0
+    for line in range(index + 1, min(index + 1 + MARKS_REACH, len(page))):
+        text = stripped[line]
+        if not text:
+            continue
+        seen += 1
+        key = keys[line]
+        if len(text) <= LONGEST_MARK and (
+            key.strip(_AROUND) in table.actions
+            or _names_a_commenter(table, key)
+            or _is_time_stamp(text)
+        ):
+            marks += 1
+            if marks >= THREAD_MARKS:
+                break
+        elif not marks and seen >= FIRST_MARK_REACH:
+            break
+    return marks
