@@ -960,3 +960,27 @@ def test_a_comment_count_under_the_headline_opens_no_thread() -> None:
 ])
 def test_an_article_s_own_comments_section_or_quote_stays(article: list[str]) -> None:
     assert kept(clean(article)) == article
+
+
+# Teasers cut off with an ellipsis and a link after it, the same link on several lines.
+
+def test_teaser_links_alike_go_wherever_they_stand() -> None:
+    teasers = [
+        "Harbour festival returns in June... read the story",
+        "New timetable for the island buses... read the story",
+        "Lighthouse opens its doors to visitors… read the story",
+    ]
+    result = clean([*teasers, *ARTICLE_EN])
+    assert kept(result) == ARTICLE_EN
+    assert all("teaser link" in reasons_for(result, line)[0][1] for line in teasers)
+
+
+def test_lines_of_the_article_that_end_after_an_ellipsis_stay() -> None:
+    # Two alike are no list of teasers; a quote's omission "[...]" is no link.
+    article = [
+        ARTICLE_EN[0], "We waited... and waited for years", ARTICLE_EN[1],
+        "They came... and waited for years", ARTICLE_EN[2],
+        "“The boat is small, but it will do [...]”", "“It sails twice a day [...]”",
+        "“Residents pay half [...]”", ARTICLE_EN[3],
+    ]
+    assert kept(clean(article)) == article

@@ -212,6 +212,9 @@ def _find_layout(page: Page) -> Layout:
                     reason = f"chrome phrases strung together: {_shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
+    for index, reason in _teaser_links(page, folded).items():
+        if kept[index] and index not in credits:
+            chrome.setdefault(index, reason)
     for index, reason in _author_box_lines(page).items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
@@ -264,6 +267,43 @@ def _add_keyword_lines(
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline:
                     inline.add(index)
+
+
+# A teaser link's words after the ellipsis ("... diese Seite aufrufen", "… Read more"): a few,
+# and the same on this many lines of the page.
+TEASER_TAIL_MOST_WORDS = 4
+TEASER_TAIL_MOST_CHARS = 40
+TEASER_LINKS_LEAST = 3
+_ELLIPSES = ("...", "…")
+
+
+def _teaser_links(page: Page, folded: str) -> dict[int, str]:
+    """Lines that end like at least ``TEASER_LINKS_LEAST`` others with a link after an
+    ellipsis: a teaser cut off and its link ("Taufe... diese Seite aufrufen", "The council
+    met on … Read more"). A site's menu of such teasers can hold more running text than the
+    article, and an article's own lines seldom end so, three times alike."""
+    offsets = [offset for ellipsis in _ELLIPSES if ellipsis in folded
+               for offset in find_all(folded, ellipsis)]
+    if len(offsets) < TEASER_LINKS_LEAST:
+        return {}
+    keys = paragraph_keys(page)
+    by_tail: dict[str, list[int]] = {}
+    for index in line_numbers(page, folded, sorted(offsets), at_line_start=False):
+        key = keys[index]
+        cut = max(key.rfind("..."), key.rfind("…"))
+        tail = key[cut:].lstrip(".… ").rstrip(" »>→›")
+        if (
+            any(map(str.isalpha, tail))  # a link's words, not the "]" of "[…]"
+            and len(tail) <= TEASER_TAIL_MOST_CHARS
+            and tail.count(" ") < TEASER_TAIL_MOST_WORDS
+            and not any(stop in tail for stop in ".!?")
+        ):
+            by_tail.setdefault(tail, []).append(index)
+    return {
+        index: f"teaser link, one of {len(lines)} ending in {_shown('... ' + tail)}"
+        for tail, lines in by_tail.items() if len(lines) >= TEASER_LINKS_LEAST
+        for index in lines
+    }
 
 
 @lru_cache(maxsize=1)
