@@ -984,3 +984,17 @@ def test_lines_of_the_article_that_end_after_an_ellipsis_stay() -> None:
         "“Residents pay half [...]”", ARTICLE_EN[3],
     ]
     assert kept(clean(article)) == article
+
+
+def test_the_site_s_own_newsletter_inside_the_article_goes() -> None:
+    prompt = "Never miss the latest news by signing up to our newsletter today!"
+    article = [*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]]
+    result = clean(article)
+    assert kept(result) == ARTICLE_EN
+    assert "newsletter" in reasons_for(result, prompt)[0][1]
+
+
+def test_a_newsletter_the_article_speaks_of_stays() -> None:
+    article = [*ARTICLE_EN[:2], "The island school sends a newsletter to parents every week, "
+               "and its next issue will explain the new ferry times.", *ARTICLE_EN[2:]]
+    assert kept(clean(article)) == article
