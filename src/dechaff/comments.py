@@ -63,11 +63,12 @@ def comment_table() -> CommentTable:
     count = "(?:\\d+|" + "|".join(map(re.escape, ones)) + ")"
     link = "(?:" + "|".join(map(re.escape, links)) + ")"
     heading_words = "|".join(map(re.escape, sorted(headings, key=len, reverse=True)))
-    starts = sorted({phrase.split()[0] for phrase in [*headings, *by]} | set(ones))
-    # Lines that start with a word of a heading or a commenter's line, or with a number and a
-    # counted word ("12 antworten"): not every line that starts with a number.
+    starts = sorted({phrase.split()[0] for phrase in [*headings, *by]})
+    # Lines that start with a word of a heading or a commenter's line, or with a count and a
+    # counted word ("12 antworten", "ein kommentar"): not every line that starts with a number
+    # or with "ein".
     lead = line_start_words(starts).pattern
-    numbered = "\n[ \t]*\\d+ " + trie_pattern(counted)
+    numbered = f"\n[ \t]*{count} " + trie_pattern(counted)
     return CommentTable(
         headings=frozenset(headings),
         counted=re.compile(f"{count} (?:{alternatives})(?: {link} .+)?"),
