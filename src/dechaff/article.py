@@ -51,6 +51,7 @@ from .lineshape import is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
+from .textnorm import shown
 
 # Shortest line that can be an anchor.
 ANCHOR_MIN_CHARS = 25
@@ -371,7 +372,7 @@ def _outside_article(
     found: dict[int, str] = {}
     if thread < len(lines):
         reason = (f"readers' comments below the article, from line {lines[thread] + 1}: "
-                  f"{_shown(page.stripped[lines[thread]])}")
+                  f"{shown(page.stripped[lines[thread]])}")
         found.update(dict.fromkeys(lines[thread:], reason))
         kept[thread:] = [True] * (len(lines) - thread)  # taken, not in a run below
     position = _next(kept, False, 0)
@@ -411,10 +412,6 @@ def _comment_thread(page: Page, lines: list[int], weights: list[float]) -> int:
         if mass_before[position] >= THREAD_MIN_ARTICLE and mass_before[-1] > mass_before[position]:
             return position
     return len(lines)
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _keep_headline_of_the_title(

@@ -27,7 +27,14 @@ from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import later_copies
 from .share_rows import button_starts
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
-from .textnorm import EDGE_PUNCTUATION, collapse, find_all, fold_collapsed, trie_pattern
+from .textnorm import (
+    EDGE_PUNCTUATION,
+    collapse,
+    find_all,
+    fold_collapsed,
+    shown,
+    trie_pattern,
+)
 
 # Whitespace that paragraph_key would change inside a line, besides runs of spaces.
 _ODD_SPACES = "".join(
@@ -209,7 +216,7 @@ def _find_layout(page: Page) -> Layout:
             elif line_keys[0] in chain_starts:
                 where = table.match_chain(line_folded)
                 if where is not None:
-                    reason = f"chrome phrases strung together: {_shown(text)}"
+                    reason = f"chrome phrases strung together: {shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
     for index, reason in _teaser_links(page, folded).items():
@@ -263,7 +270,7 @@ def _add_keyword_lines(
             ):
                 if not keyword_line.matches(keys[index]):
                     continue
-                reason = f"chrome line about {keyword_line.topic}: {_shown(stripped[index])}"
+                reason = f"chrome line about {keyword_line.topic}: {shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
                 if keyword_line.inline:
                     inline.add(index)
@@ -282,8 +289,7 @@ def _teaser_links(page: Page, folded: str) -> dict[int, str]:
     ellipsis: a teaser cut off and its link ("Taufe... diese Seite aufrufen", "The council
     met on … Read more"). A site's menu of such teasers can hold more running text than the
     article, and an article's own lines seldom end so, three times alike."""
-    offsets = [offset for ellipsis in _ELLIPSES if ellipsis in folded
-               for offset in find_all(folded, ellipsis)]
+    offsets = [offset for ellipsis in _ELLIPSES for offset in find_all(folded, ellipsis)]
     if len(offsets) < TEASER_LINKS_LEAST:
         return {}
     keys = paragraph_keys(page)
@@ -300,7 +306,7 @@ def _teaser_links(page: Page, folded: str) -> dict[int, str]:
         ):
             by_tail.setdefault(tail, []).append(index)
     return {
-        index: f"teaser link, one of {len(lines)} ending in {_shown('... ' + tail)}"
+        index: f"teaser link, one of {len(lines)} ending in {shown('... ' + tail)}"
         for tail, lines in by_tail.items() if len(lines) >= TEASER_LINKS_LEAST
         for index in lines
     }
@@ -441,10 +447,6 @@ def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
     its last characters only ("^" matches at the true start of a line, never where a search
     begins)."""
     return pattern.search(text, max(0, len(text) - _LONGEST_CREDIT_TAIL)) is not None
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _find_body(

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .textnorm import EDGE_PUNCTUATION, find_all, fold
+from .textnorm import EDGE_PUNCTUATION, find_all, fold, shown
 
 
 def load_table(name: str) -> Any:
@@ -33,8 +33,7 @@ class PhraseSource:
     inline: bool = False
 
     def describe(self, line: str) -> str:
-        shown = line if len(line) <= 60 else line[:57] + "..."
-        return f"{self.platform} chrome ({self.language}): {shown!r}"
+        return f"{self.platform} chrome ({self.language}): {shown(line)}"
 
 
 class PatternSet:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from .model import Model
 from .page import Page
 from .tables import date_table
+from .textnorm import shown
 
 # Longer lines are never a template: a site prints a long notice or disclaimer on every page
 # (a site's paragraphs must recur on half of its pages), but a line this long is a whole page
@@ -178,15 +179,11 @@ def _learned_chrome(page: Page) -> LearnedChrome:
         template = templates[index]
         if template in site:
             anywhere[index] = (f"template of {host}, on {site[template]} of its {pages} pages: "
-                               f"{_shown(stripped[index])}")
+                               f"{shown(stripped[index])}")
         elif template in cross_site:
-            reason = f"chrome found on {cross_site[template]} sites: {_shown(stripped[index])}"
+            reason = f"chrome found on {cross_site[template]} sites: {shown(stripped[index])}"
             if template.count(" ") + 1 >= ANYWHERE_CROSS_SITE_WORDS:
                 anywhere[index] = reason
             else:
                 edge[index] = reason
     return LearnedChrome(anywhere, edge)
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "...")

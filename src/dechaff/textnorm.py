@@ -43,6 +43,19 @@ def fold_collapsed(collapsed: str) -> str:
     return collapsed.casefold().strip(EDGE_PUNCTUATION)
 
 
+# A line quoted in a removal's reason is cut to this many characters.
+LONGEST_SHOWN = 60
+
+
+def shown(line: str) -> str:
+    """A line as a removal's reason quotes it: repr, cut off with "..." past ``LONGEST_SHOWN``.
+
+    >>> shown("Share this:"), shown("x" * 70)[-5:]
+    ("'Share this:'", "...'")
+    """
+    return repr(line if len(line) <= LONGEST_SHOWN else line[: LONGEST_SHOWN - 3] + "...")
+
+
 def find_all(text: str, word: str) -> list[int]:
     """Every offset of ``word`` in ``text``: str.find runs at memory speed, where a regular
     expression steps through the text.
