@@ -13,8 +13,8 @@ Systems: ``naive`` (the extractor's text untouched), ``dechaff`` (each page clea
 ``dechaff+fit`` (a model fitted on all pages of that variant first, as ``dechaff clean`` does on
 files), ``phrase rules`` (each page cleaned alone by the rules that work from the phrase, date
 and credit tables and from repeats within the page, without the line classification of
-``boilerplate_line`` and ``site_template``: the cleaner that never judges a line by its shape),
-and, on the same pages' HTML, ``trafilatura`` and ``justext`` when the peers'
+``comment_thread``, ``boilerplate_line`` and ``site_template``: the cleaner that never judges a
+line by its shape), and, on the same pages' HTML, ``trafilatura`` and ``justext`` when the peers'
 environment exists (see benchmarks/peers.py; their texts are cached in benchmarks/.cache):
 
     python3 -m venv benchmarks/.env

@@ -657,7 +657,7 @@ def test_server_error_messages_go_wherever_they_stand() -> None:
     ]
     result = clean([errors[0], errors[1], *ARTICLE_EN[:2], errors[2], *ARTICLE_EN[2:]])
     assert kept(result) == ARTICLE_EN
-    assert {removal.rule for removal in result.removals} == {"scaffolding", "blank_lines"}
+    assert "comment_thread" not in {removal.rule for removal in result.removals}
 
 
 def test_a_warning_in_the_article_s_words_stays() -> None:
@@ -936,9 +936,27 @@ def test_readers_comments_below_the_article_go(article: list[str], thread: list[
     assert kept(result) == article
     comments = [line for line in thread if len(line) > 60]
     assert all(
-        reasons_for(result, line)[0][1].startswith("readers' comments below the article")
+        reasons_for(result, line)[0][0] == "comment_thread"
+        and reasons_for(result, line)[0][1].startswith("readers' comments below the article")
         for line in comments
     )
+
+
+def test_skipping_the_comment_rule_keeps_the_thread_whole_below_a_short_article() -> None:
+    # The comments hold more running text than the article, and still are not taken for it:
+    # the article and the comments stay, commenters and time stamps too; only the table's
+    # chrome among them goes ("3 thoughts on ...", a last "Reply").
+    article = ARTICLE_EN[:2]
+    thread = ["3 thoughts on “Ferry link to the islands approved”", *COMMENTS_EN]
+    page = [*article, *thread]
+    config = dechaff.Config().without("comment_thread")
+    result = dechaff.clean("\n\n".join(page) + "\n", config)
+    assert dechaff.clean(result.text, config).text == result.text
+    assert [line for line in kept(result) if line != "Reply"] == [
+        *article, *(line for line in COMMENTS_EN if line != "Reply")
+    ]
+    assert "comment_thread" not in {removal.rule for removal in result.removals}
+    assert kept(clean(page)) == article
 
 
 def test_a_comment_count_under_the_headline_opens_no_thread() -> None:

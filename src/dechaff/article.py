@@ -121,32 +121,84 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     after other rules removed lines decides on what is left (facts about single lines are
     computed once per page).
     """
-    layout = page_layout(page)
-    # Table chrome stays among the lines (it splits clusters: "Share this:" closes an
-    # article), but it is left to the scaffolding rule, edge phrases beyond the running text
-    # aside; credits and inline chrome (a teaser link, a rating prompt) sit inside articles
-    # and take no part.
-    lines = page.kept_content()
-    outside = absent | layout.credits | layout.inline
-    if outside:
-        lines = list(filterfalse(outside.__contains__, lines))
+    lines = _taking_part(page, absent)
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
     named, sentences = _named_and_sentences(page, lines, weight_of, absent)
-    edge_named = layout.edge_chrome
+    thread_line = comment_thread_line(page, absent)
+    edge_named = page_layout(page).edge_chrome
     boilerplate: dict[int, str] = {}
     for _ in range(MOST_ROUNDS):
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
         weights = list(map(weight_of.__getitem__, survivors))
         for position in compress(range(len(survivors)), map(named.__contains__, survivors)):
             weights[position] = 0.0
-        found = _outside_article(page, survivors, weights, named, sentences, edge_named)
+        found = _outside_article(
+            page, survivors, weights, named, sentences, edge_named, thread_line
+        )
         found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
             break
         boilerplate.update(found)
     return dict(sorted(boilerplate.items()))
+
+
+def _taking_part(page: Page, absent: frozenset[int]) -> list[int]:
+    """The kept lines that take part in finding the article.
+
+    Table chrome stays among them (it splits clusters: "Share this:" closes an article), but
+    it is left to the scaffolding rule, edge phrases beyond the running text aside; credits
+    and inline chrome (a teaser link, a rating prompt) sit inside articles and take no part,
+    nor do the ``absent`` lines that other rules remove in any case.
+    """
+    layout = page_layout(page)
+    lines = page.kept_content()
+    outside = absent | layout.credits | layout.inline
+    if outside:
+        lines = list(filterfalse(outside.__contains__, lines))
+    return lines
+
+
+def comment_thread_line(page: Page, absent: frozenset[int] = frozenset()) -> int | None:
+    """The line where readers' comments start below the article, or None (found once per
+    page, on its lines as they are when first asked): the first thread start (see
+    :mod:`dechaff.comments`) with at least ``THREAD_MIN_ARTICLE`` characters of running text
+    above it (a count of comments under a headline opens no thread) and some below it."""
+    if "comment_thread" not in page.memo:
+        page.memo["comment_thread"] = _find_comment_thread(page, absent)
+    line = page.memo["comment_thread"]
+    assert line is None or isinstance(line, int)
+    return line
+
+
+def _find_comment_thread(page: Page, absent: frozenset[int]) -> int | None:
+    starts = thread_starts(page)
+    if not starts:
+        return None
+    lines = _taking_part(page, absent)
+    weight_of = _weights(page, lines)
+    named, _ = _named_and_sentences(page, lines, weight_of, absent)
+    weights = [0.0 if index in named else weight_of[index] for index in lines]
+    mass_before = list(accumulate(weights, initial=0.0))
+    for start in starts:
+        position = bisect_left(lines, start)
+        if mass_before[position] >= THREAD_MIN_ARTICLE and mass_before[-1] > mass_before[position]:
+            return lines[position] if position < len(lines) else None
+    return None
+
+
+def comment_thread_reasons(page: Page, absent: frozenset[int] = frozenset()) -> dict[int, str]:
+    """The kept lines from the start of the readers' comments to the page's end, with their
+    reason (none when the page has no comment thread)."""
+    line = comment_thread_line(page, absent)
+    if line is None:
+        return {}
+    reason = f"readers' comments below the article, from line {line + 1}: " + shown(
+        page.stripped[line]
+    )
+    lines = page.kept_content()
+    return dict.fromkeys(lines[bisect_left(lines, line) :], reason)
 
 
 def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[int, int]:
@@ -311,17 +363,22 @@ def _outside_article(
     named: set[int],
     spared: set[int],
     edge_named: dict[int, str],
+    thread_line: int | None,
 ) -> dict[int, str]:
     """One round: the lines outside every kept cluster, in runs that may go. The lines the
     tables name go with their run only when they are edge phrases ("Netiquette", "Tags") above
     or below the kept clusters: the scaffolding rule takes the others, and such a line is
-    beyond the article's edge, wherever the last stray sentence below it stands."""
+    beyond the article's edge, wherever the last stray sentence below it stands.
+
+    Readers' comments from ``thread_line`` on are no part of the article: the comment_thread
+    rule removes them, and when it does not run they stay whole."""
     anchors = [position for position, weight in enumerate(weights) if weight]
     if not anchors:
         return {}
     is_named = [index in named for index in lines]
     named_before = list(accumulate(is_named, initial=0))  # named lines before each position
-    thread = _comment_thread(page, lines, weights)
+    # Where the comments start among the lines (past the last when they are gone).
+    thread = len(lines) if thread_line is None else bisect_left(lines, thread_line)
     clusters: list[list[int]] = [[anchors[0]]]
     for position in anchors[1:]:
         previous = clusters[-1][-1]
@@ -370,11 +427,7 @@ def _outside_article(
     span = (lines[clusters[main][0]], lines[clusters[main][-1]])
     article = (lines[clusters[top][0]], lines[clusters[bottom][-1]])
     found: dict[int, str] = {}
-    if thread < len(lines):
-        reason = (f"readers' comments below the article, from line {lines[thread] + 1}: "
-                  f"{shown(page.stripped[lines[thread]])}")
-        found.update(dict.fromkeys(lines[thread:], reason))
-        kept[thread:] = [True] * (len(lines) - thread)  # taken, not in a run below
+    kept[thread:] = [True] * (len(lines) - thread)  # readers' comments, kept
     position = _next(kept, False, 0)
     while position < len(lines):
         end = _next(kept, True, position)
@@ -383,7 +436,7 @@ def _outside_article(
         # into them.
         if (
             len(run) >= SHORTEST_REMOVED_RUN
-            or run.stop == thread < len(lines)
+            or (run.stop == thread and thread_line is not None)
             or any(is_named[item] for item in run)
         ):
             where = _where(lines, run, span)
@@ -396,22 +449,6 @@ def _outside_article(
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
         position = _next(kept, False, end)
     return found
-
-
-def _comment_thread(page: Page, lines: list[int], weights: list[float]) -> int:
-    """The position in ``lines`` where readers' comments start below the article (see
-    :mod:`dechaff.comments`), or ``len(lines)`` when none does: the first start with at least
-    ``THREAD_MIN_ARTICLE`` characters of running text above it (a count of comments under a
-    headline opens no thread) and some below it."""
-    starts = thread_starts(page)
-    if not starts:
-        return len(lines)
-    mass_before = list(accumulate(weights, initial=0.0))
-    for start in starts:
-        position = bisect_left(lines, start)
-        if mass_before[position] >= THREAD_MIN_ARTICLE and mass_before[-1] > mass_before[position]:
-            return position
-    return len(lines)
 
 
 def _keep_headline_of_the_title(

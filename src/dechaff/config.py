@@ -7,12 +7,13 @@ from dataclasses import dataclass, fields, replace
 
 from .errors import ConfigError
 
-# Every per-document rule, in the order the pipeline runs them. Lines outside the article's
-# prose go first, then lines a model learned as chrome (they split the article's prose from
-# what follows, so they go second), so that the body the other rules read is the article's;
-# rules that read the head and tail of a page come next; blank_lines runs last so that it
-# tidies what the others left.
+# Every per-document rule, in the order the pipeline runs them. Readers' comments below the
+# article go first, then lines outside the article's prose, then lines a model learned as
+# chrome (they split the article's prose from what follows), so that the body the other rules
+# read is the article's; rules that read the head and tail of a page come next; blank_lines
+# runs last so that it tidies what the others left.
 RULE_NAMES: tuple[str, ...] = (
+    "comment_thread",
     "boilerplate_line",
     "site_template",
     "date_header",

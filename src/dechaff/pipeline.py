@@ -11,6 +11,7 @@ from .model import Model
 from .page import Page
 from .rules.blank_lines import find_blank_lines
 from .rules.boilerplate_line import find_boilerplate_lines, settle_boilerplate_lines
+from .rules.comment_thread import find_comment_thread
 from .rules.date_header import find_date_headers
 from .rules.photo_credit import find_photo_credits
 from .rules.repeated_headline import find_repeated_headlines
@@ -23,6 +24,7 @@ from .templates import host_of
 RuleFinder = Callable[[Page, Config], object]
 
 FINDERS: dict[str, RuleFinder] = {
+    "comment_thread": find_comment_thread,
     "boilerplate_line": find_boilerplate_lines,
     "site_template": find_site_templates,
     "date_header": find_date_headers,
