@@ -5,10 +5,10 @@ Part 1, one core: the WET excerpts of ../shared/corpora/wet are read with
 ``--megabytes`` MB (10^6 bytes) of UTF-8 text. Only the ``dechaff.clean`` calls are timed
 (then, separately, ``dechaff.clean_text``, and ``dechaff.clean`` with the phrase rules only,
 without the line classification of ``comment_thread``, ``boilerplate_line`` and
-``site_template``), in this one process. A trivial line filter over the same input is timed as a peer, so that the ratio can
-be compared across machines. Each is timed on the wall clock and in CPU time of this process;
-the per-core figures (and the floor) are CPU time, which other processes on a shared machine
-do not inflate.
+``site_template``), in this one process. A trivial line filter over the same input is timed
+as a peer, so that the ratio can be compared across machines. Each is timed on the wall
+clock and in CPU time of this process; the per-core figures (and the floor) are CPU time,
+which other processes on a shared machine do not inflate.
 
 ``--single-line`` also cleans the same text as one record of one line (its newlines made
 spaces), the worst case for anything that looks back along a line.

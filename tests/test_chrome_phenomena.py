@@ -959,6 +959,43 @@ def test_skipping_the_comment_rule_keeps_the_thread_whole_below_a_short_article(
     assert kept(clean(page)) == article
 
 
+def test_a_thread_stamped_with_how_long_ago_goes() -> None:
+    # A comment plugin's sort bar heads the thread; each comment says how long ago it was
+    # written, and a vote count stands under it.
+    thread = [
+        "Neueste Älteste Beste Bewertung",
+        "Gast",
+        "Martina K.",
+        COMMENTS_DE[2],
+        "Daumen hoch 6 Daumen runter",
+        "vor 3 Tagen",
+        "Gast",
+        "Peter S.",
+        COMMENTS_DE[7],
+        "Daumen hoch 2 Daumen runter",
+        "2 Stunden 14 Minuten her",
+    ]
+    result = clean([*ARTICLE_DE, *thread])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, COMMENTS_DE[7])[0][0] == "comment_thread"
+
+
+def test_a_blog_s_feed_links_and_blog_list_open_no_thread() -> None:
+    # "Subscribe To: Posts Atom Comments Atom", then a list of other blogs, each with its
+    # latest post and how long ago it came out: a sidebar, not readers' comments.
+    sidebar = [
+        "Subscribe To", "Posts", "Atom", "Posts", "Comments", "Atom", "Comments",
+        "Island Kitchen",
+        "A stylish harbourside stay at the old hotel, with a view of the boats...",
+        "19 hours ago",
+        "Ferry Food",
+        "Mushroom sauce with cream, and how to use it in your cooking all week...",
+        "3 years ago",
+    ]
+    result = clean([*ARTICLE_EN, *sidebar])
+    assert "comment_thread" not in {removal.rule for removal in result.removals}
+
+
 def test_a_comment_count_under_the_headline_opens_no_thread() -> None:
     page = ["Ferry link to the islands approved", "12 Comments", *ARTICLE_EN]
     assert kept(clean(page)) == [page[0], *ARTICLE_EN]

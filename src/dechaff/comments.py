@@ -47,6 +47,8 @@ class CommentTable:
     says: tuple[str, ...]  # " says", " sagt" ...: the end of a commenter's line, before ":"
     by: tuple[str, ...]  # "comment by " ...: the start of a commenter's line
     sieve: re.Pattern[str]  # finds the lines that start like a heading or a commenter's line
+    ago: re.Pattern[str]  # "2 hours ago", "vor 3 tagen", "50 minuten 46 sekunden her"
+    feeds: frozenset[str]  # "atom", "rss"
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,28 @@ def comment_table() -> CommentTable:
         says=tuple(f" {verb}" for verb in merged("says")),
         by=tuple(f"{phrase} " for phrase in by),
         sieve=re.compile(f"{lead}|{numbered}"),
+        ago=_ago_pattern(data["ago"], ones),
+        feeds=frozenset(fold(word) for word in data["feeds"]),
     )
+
+
+def _ago_pattern(table: dict[str, dict[str, list[str]]], ones: list[str]) -> re.Pattern[str]:
+    """How long ago, in any of the table's languages: a count and a unit (once or twice)
+    after a word of ``before`` or before one of ``after``."""
+
+    def either(words: list[str]) -> str:
+        return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+    branches = []
+    for words in table.values():
+        count = either([*ones, *words["counts"]])
+        amount = f"(?:\\d+|{count}) {either(words['units'])}"
+        amounts = f"{amount}(?:,? {amount})?"
+        if words["before"]:
+            branches.append(f"{either(words['before'])} {amounts}")
+        if words["after"]:
+            branches.append(f"{amounts} {either(words['after'])}")
+    return re.compile("|".join(branches))
 
 
 def thread_starts(page: Page) -> list[int]:
@@ -105,7 +128,7 @@ def _find_thread_starts(page: Page) -> list[int]:
         if not page.kept[index] or len(stripped[index]) > LONGEST_HEADING:
             continue
         key = keys[index]
-        opens = _is_heading(table, key.strip(_AROUND)) or (
+        opens = (_is_heading(table, key.strip(_AROUND)) and not _by_a_feed(page, index)) or (
             _names_a_commenter(table, key) and _stamped_below(page, index)
         )
         if opens and _marks_below(page, index) >= THREAD_MARKS:
@@ -131,6 +154,15 @@ def _is_heading(table: CommentTable, key: str) -> bool:
     )
 
 
+def _by_a_feed(page: Page, index: int) -> bool:
+    """Whether the line with text right above or below ``index`` names a feed's format: the
+    "Comments" of a blog's "Subscribe To: Posts Atom Comments Atom" links no thread."""
+    feeds, keys, stripped = comment_table().feeds, paragraph_keys(page), page.stripped
+    nearby = (range(index - 1, max(index - 3, -1), -1), range(index + 1, min(index + 3, len(page))))
+    neighbours = (next((line for line in lines if stripped[line]), None) for lines in nearby)
+    return any(line is not None and keys[line].strip(_AROUND) in feeds for line in neighbours)
+
+
 def _names_a_commenter(table: CommentTable, key: str) -> bool:
     """Whether a line (its paragraph key) names a commenter: "Anna says:", "Comment by Anna —
     17.07.2011".
@@ -151,18 +183,21 @@ def _names_a_commenter(table: CommentTable, key: str) -> bool:
 def _stamped_below(page: Page, index: int) -> bool:
     """Whether the next line with text, right below ``index``, is a time stamp (or the line
     itself holds one: "Comment by Anna — 17.07.2011 @ 13:04")."""
-    if _is_time_stamp(page.stripped[index]):
+    if _is_time_stamp(page, index):
         return True
     following = next((line for line in range(index + 1, min(index + 3, len(page)))
                       if page.stripped[line]), None)
-    return following is not None and _is_time_stamp(page.stripped[following])
+    return following is not None and _is_time_stamp(page, following)
 
 
-def _is_time_stamp(text: str) -> bool:
-    """A short line holding a time of day ("14. 01. 2020, 13:47", "Ben 19. Juni 2018 um 15:28
-    Uhr - Antworten"), or a date alone."""
+def _is_time_stamp(page: Page, index: int) -> bool:
+    """Whether a line is short and holds a time of day ("14. 01. 2020, 13:47", "Ben 19. Juni
+    2018 um 15:28 Uhr - Antworten"), or is a date alone or how long ago ("vor 3 Tagen")."""
+    text = page.stripped[index]
     return len(text) <= LONGEST_MARK and (
-        _TIME.search(text) is not None or parse_date_line(text) is not None
+        _TIME.search(text) is not None
+        or parse_date_line(text) is not None
+        or comment_table().ago.fullmatch(paragraph_keys(page)[index].strip(_AROUND)) is not None
     )
 
 
@@ -183,7 +218,7 @@ def _marks_below(page: Page, index: int) -> int:
         if len(text) <= LONGEST_MARK and (
             key.strip(_AROUND) in table.actions
             or _names_a_commenter(table, key)
-            or _is_time_stamp(text)
+            or _is_time_stamp(page, line)
         ):
             marks += 1
             if marks >= THREAD_MARKS:
