@@ -465,3 +465,43 @@ def test_cleaning_with_a_model_twice_removes_nothing_more_when_a_copy_goes() -> 
                           model=model).text
     assert once == twice
     assert story in once
+
+
+def test_a_recipe_card_stays_though_its_numbers_look_like_the_site_s_counters() -> None:
+    """The site prints bare counters ("0" shares) on every page, so a model learns a line
+    holding only a number as its chrome; the recipe card's "Servings" / "4" under the
+    article must still keep its ingredients and steps (its labels, "Ingredients" on every
+    page, are the site's)."""
+    dishes = [
+        ("Fish soup", ["500 g white fish", "2 onions, diced", "Some parsley"]),
+        ("Bean stew", ["400 g white beans", "3 carrots, sliced", "A bay leaf"]),
+        ("Apple cake", ["4 sour apples", "200 g flour", "A pinch of cinnamon"]),
+        ("Leek pie", ["3 leeks, washed", "1 sheet of pastry", "Some thyme"]),
+    ]
+
+    def page(number: int, story: list[str]) -> dechaff.Document:
+        dish, ingredients = dishes[number]
+        text = "\n".join([
+            "Harbour Kitchen", "Recipes", "Shares", str(number * 5),
+            *story,
+            "Print",
+            f"{dish} from the harbour",
+            "Servings", str(number + 2), "Prep time", str(number * 5 + 10), "minutes",
+            "Ingredients",
+            *ingredients,
+            *(f"{count} leaves of {dish.lower()} herbs, chopped" for count in range(1, 12)),
+            "Directions",
+            f"Put the {ingredients[0].split()[-1]} in a large pot with the rest.",
+            f"Let the {dish.lower()} cook slowly for twenty minutes, then serve it.",
+            "Popular", "Likes", str(number * 2 + 1), "© Harbour Kitchen",
+        ]) + "\n"
+        return dechaff.Document(f"p{number}", text, url=f"https://kitchen.example/{number}")
+
+    pages = [page(number, story) for number, story in enumerate(LONG_STORIES)]
+    model = dechaff.fit(pages)
+    for number, document in enumerate(pages):
+        cleaned = dechaff.clean(document, model=model).text
+        dish, ingredients = dishes[number]
+        for line in (*ingredients, f"Let the {dish.lower()} cook slowly for twenty minutes, "
+                     "then serve it."):
+            assert line + "\n" in cleaned

@@ -397,6 +397,11 @@ def _outside_article(
     kept = [index in spared and index not in named for index in lines]
     openers = section_openers(page)
     opens = [index in openers for index in lines] if openers else None
+    # A section ends at chrome a table names; a line a model learned may be the site's own
+    # label inside it (a recipe card's "Servings", "1", "Prep time").
+    layout = page_layout(page)
+    closes = [index in layout.chrome or index in layout.edge_chrome
+              for index in lines] if openers else []
     # The clusters that stay on their own mass, and every cluster between two of them: chrome
     # set inside an article (share buttons, an inset box) cuts a short paragraph off from
     # both its neighbours.
@@ -408,7 +413,7 @@ def _outside_article(
         first, last = cluster[0], cluster[-1]
         kept[first : last + 1] = [True] * (last + 1 - first)
         if opens is not None:
-            first = _keep_sections(opens, first, last, kept, is_named)
+            first = _keep_sections(opens, first, last, kept, closes)
         position, heads = first - 1, 0
         while position >= 0 and heads < HEAD_LINES:
             index = lines[position]
@@ -516,7 +521,7 @@ def _keep_text_below_a_box(
 
 
 def _keep_sections(
-    opens: list[bool], first: int, last: int, kept: list[bool], is_named: list[bool]
+    opens: list[bool], first: int, last: int, kept: list[bool], closes: list[bool]
 ) -> int:
     """Keep the sections of the article's own content next to a kept cluster (from ``first``
     to ``last``): a recipe's ingredients and steps under their headings (see
@@ -536,7 +541,7 @@ def _keep_sections(
     if heading is not None:
         end = heading
         while end < count and end - heading < LONGEST_SECTION and not (
-            end > heading and is_named[end]
+            end > heading and closes[end]
         ):
             kept[end] = True
             end += 1
