@@ -219,7 +219,7 @@ def _find_layout(page: Page) -> Layout:
                     reason = f"chrome phrases strung together: {shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
-    for index, reason in _teaser_links(page, folded).items():
+    for index, reason in (_teaser_links(page, folded) | _category_lines(page)).items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
     for index, reason in _author_box_lines(page).items():
@@ -312,6 +312,39 @@ def _teaser_links(page: Page, folded: str) -> dict[int, str]:
     }
 
 
+# Capital letters of the alphabets a name or a category starts with.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃĘĄŠČŽ"
+# A teaser's categories on a line of their own, after its title: "in Community, USA",
+# "19.11.2021 in Afrika, Flucht und Migration", "en Politique" (the word for "in" of de, en,
+# nl, it, fr, es, pt, pl, id), each category capitalised, no sentence stop. The expression
+# starts with a newline, which the engine finds at memory speed.
+_CATEGORY_LINE = re.compile(
+    r"\n[ \t]*(?:(?:in|en|em|w|di) |\d{1,2}\.\d{1,2}\.\d{2,4} (?:in|en|em|w|di) )"
+    rf"[{_UPPER}][^,.!?\n]{{0,40}}(?:, [{_UPPER}][^,.!?\n]{{0,40}})*[ \t\r]*(?=\n|$)"
+)
+CATEGORY_LINES_LEAST = 3
+LONGEST_CATEGORY_LINE = 120
+
+
+def _category_lines(page: Page) -> dict[int, str]:
+    """Lines that name a teaser's categories, when at least ``CATEGORY_LINES_LEAST`` do: a
+    list of teasers, each title with its categories below ("in Community, USA"). An
+    article's own line seldom starts with "in" and a capitalised name, three times, with
+    nothing else."""
+    text = page.text
+    # Searched with a newline put in front: each match starts where its line does.
+    offsets = [match.start() for match in _CATEGORY_LINE.finditer("\n" + text)]
+    if len(offsets) < CATEGORY_LINES_LEAST:
+        return {}
+    stripped = page.stripped
+    lines = [index for index in line_numbers(page, text, offsets)
+             if len(stripped[index]) <= LONGEST_CATEGORY_LINE]
+    if len(lines) < CATEGORY_LINES_LEAST:
+        return {}
+    return {index: f"categories of a teaser, one of {len(lines)} lines: {shown(stripped[index])}"
+            for index in lines}
+
+
 @lru_cache(maxsize=1)
 def _plain_keywords() -> tuple[str, ...]:
     """The keywords of the table's keyword lines that are plain strings, each once."""
@@ -363,7 +396,6 @@ def _triggers() -> tuple[str, ...]:
                                for trigger in triggers))
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃĘĄŠČŽ"
 _NAME_WORD = f"[{_UPPER}][^\\W\\d_]*(?:['’.-][^\\W\\d_]+)*\\.?"
 _NAME = re.compile(
     f"{_NAME_WORD}(?: (?:{_NAME_WORD}|von|van|de|der|den|da|del|di|du|la|le|zu)){{1,3}}"
