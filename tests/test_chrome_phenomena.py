@@ -1019,25 +1019,6 @@ def test_an_article_s_own_comments_section_or_quote_stays(article: list[str]) ->
 
 # Teasers cut off with an ellipsis and a link after it, the same link on several lines.
 
-def test_the_category_lines_of_a_teaser_list_go_with_its_titles() -> None:
-    teasers = [
-        "Harbour festival returns in June",
-        "19.11.2021 in Community, Events",
-        "New timetable for the island buses",
-        "in Transport, Islands",
-        "Lighthouse opens its doors to visitors",
-        "in Community, History, Islands",
-    ]
-    result = clean([*ARTICLE_EN, *teasers])
-    assert kept(result) == ARTICLE_EN
-    assert "categories of a teaser" in reasons_for(result, "in Transport, Islands")[0][1]
-
-
-def test_two_lines_starting_with_in_and_a_name_stay() -> None:
-    page = [ARTICLE_EN[0], "in Portree, Skye", ARTICLE_EN[1], "in Oban, Argyll", *ARTICLE_EN[2:]]
-    assert kept(clean(page)) == page
-
-
 def test_teaser_links_alike_go_wherever_they_stand() -> None:
     teasers = [
         "Harbour festival returns in June... read the story",
@@ -1072,3 +1053,24 @@ def test_a_newsletter_the_article_speaks_of_stays() -> None:
     article = [*ARTICLE_EN[:2], "The island school sends a newsletter to parents every week, "
                "and its next issue will explain the new ferry times.", *ARTICLE_EN[2:]]
     assert kept(clean(article)) == article
+
+
+# The categories of teasers in a list, each on a line below its title.
+
+def test_the_category_lines_of_a_teaser_list_go_with_its_titles() -> None:
+    teasers = [
+        "Harbour festival returns in June",
+        "19.11.2021 in Community, Events",
+        "New timetable for the island buses",
+        "in Transport, Islands",
+        "Lighthouse opens its doors to visitors",
+        "in Community, History, Islands",
+    ]
+    result = clean([*ARTICLE_EN, *teasers])
+    assert kept(result) == ARTICLE_EN
+    assert "categories of a teaser" in reasons_for(result, "in Transport, Islands")[0][1]
+
+
+def test_two_lines_starting_with_in_and_a_name_stay() -> None:
+    page = [ARTICLE_EN[0], "in Portree, Skye", ARTICLE_EN[1], "in Oban, Argyll", *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page

@@ -131,9 +131,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     boilerplate: dict[int, str] = {}
     for _ in range(MOST_ROUNDS):
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
-        weights = list(map(weight_of.__getitem__, survivors))
-        for position in compress(range(len(survivors)), map(named.__contains__, survivors)):
-            weights[position] = 0.0
+        weights = _unnamed_weights(survivors, weight_of, named)
         found = _outside_article(
             page, survivors, weights, named, sentences, edge_named, thread_line
         )
@@ -179,13 +177,24 @@ def _find_comment_thread(page: Page, absent: frozenset[int]) -> int | None:
     lines = _taking_part(page, absent)
     weight_of = _weights(page, lines)
     named, _ = _named_and_sentences(page, lines, weight_of, absent)
-    weights = [0.0 if index in named else weight_of[index] for index in lines]
-    mass_before = list(accumulate(weights, initial=0.0))
+    mass_before = list(accumulate(_unnamed_weights(lines, weight_of, named), initial=0.0))
     for start in starts:
         position = bisect_left(lines, start)
+        # Running text below the start puts it before the last line.
         if mass_before[position] >= THREAD_MIN_ARTICLE and mass_before[-1] > mass_before[position]:
-            return lines[position] if position < len(lines) else None
+            return lines[position]
     return None
+
+
+def _unnamed_weights(
+    lines: list[int], weight_of: dict[int, float], named: set[int]
+) -> list[float]:
+    """The weights of ``lines``, none for a line the tables or a model name: it holds no
+    article text, and splits the clusters around it."""
+    weights = list(map(weight_of.__getitem__, lines))
+    for position in compress(range(len(lines)), map(named.__contains__, lines)):
+        weights[position] = 0.0
+    return weights
 
 
 def comment_thread_reasons(page: Page, absent: frozenset[int] = frozenset()) -> dict[int, str]:

@@ -61,10 +61,7 @@ def comment_table() -> CommentTable:
     headings, counted, by = merged("headings"), merged("counted"), merged("by")
     ones = sorted(fold(word) for word in data["one"])
     links = sorted(fold(word) for word in data["title_links"])
-    alternatives = "|".join(map(re.escape, sorted(counted, key=len, reverse=True)))
-    count = "(?:\\d+|" + "|".join(map(re.escape, ones)) + ")"
-    link = "(?:" + "|".join(map(re.escape, links)) + ")"
-    heading_words = "|".join(map(re.escape, sorted(headings, key=len, reverse=True)))
+    count = "(?:\\d+|" + trie_pattern(ones) + ")"
     starts = sorted({phrase.split()[0] for phrase in [*headings, *by]})
     # Lines that start with a word of a heading or a commenter's line, or with a count and a
     # counted word ("12 antworten", "ein kommentar"): not every line that starts with a number
@@ -73,8 +70,8 @@ def comment_table() -> CommentTable:
     numbered = f"\n[ \t]*{count} " + trie_pattern(counted)
     return CommentTable(
         headings=frozenset(headings),
-        counted=re.compile(f"{count} (?:{alternatives})(?: {link} .+)?"),
-        with_count=re.compile(f"(?:{heading_words}) ?(?:\\(\\d+\\)?|: ?\\d+)"),
+        counted=re.compile(f"{count} {trie_pattern(counted)}(?: {trie_pattern(links)} .+)?"),
+        with_count=re.compile(f"{trie_pattern(headings)} ?(?:\\(\\d+\\)?|: ?\\d+)"),
         actions=frozenset(merged("actions")),
         says=tuple(f" {verb}" for verb in merged("says")),
         by=tuple(f"{phrase} " for phrase in by),
@@ -87,19 +84,15 @@ def comment_table() -> CommentTable:
 def _ago_pattern(table: dict[str, dict[str, list[str]]], ones: list[str]) -> re.Pattern[str]:
     """How long ago, in any of the table's languages: a count and a unit (once or twice)
     after a word of ``before`` or before one of ``after``."""
-
-    def either(words: list[str]) -> str:
-        return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
-
     branches = []
     for words in table.values():
-        count = either([*ones, *words["counts"]])
-        amount = f"(?:\\d+|{count}) {either(words['units'])}"
+        count = trie_pattern([*ones, *words["counts"]])
+        amount = f"(?:\\d+|{count}) {trie_pattern(words['units'])}"
         amounts = f"{amount}(?:,? {amount})?"
         if words["before"]:
-            branches.append(f"{either(words['before'])} {amounts}")
+            branches.append(f"{trie_pattern(words['before'])} {amounts}")
         if words["after"]:
-            branches.append(f"{amounts} {either(words['after'])}")
+            branches.append(f"{amounts} {trie_pattern(words['after'])}")
     return re.compile("|".join(branches))
 
 
@@ -157,10 +150,16 @@ def _is_heading(table: CommentTable, key: str) -> bool:
 def _by_a_feed(page: Page, index: int) -> bool:
     """Whether the line with text right above or below ``index`` names a feed's format: the
     "Comments" of a blog's "Subscribe To: Posts Atom Comments Atom" links no thread."""
-    feeds, keys, stripped = comment_table().feeds, paragraph_keys(page), page.stripped
-    nearby = (range(index - 1, max(index - 3, -1), -1), range(index + 1, min(index + 3, len(page))))
-    neighbours = (next((line for line in lines if stripped[line]), None) for lines in nearby)
+    feeds, keys = comment_table().feeds, paragraph_keys(page)
+    neighbours = (_next_with_text(page, index, -1), _next_with_text(page, index, 1))
     return any(line is not None and keys[line].strip(_AROUND) in feeds for line in neighbours)
+
+
+def _next_with_text(page: Page, index: int, step: int) -> int | None:
+    """The line with text next to ``index`` (above for a ``step`` of -1, below for 1), with
+    one blank line between at most; None when there is none."""
+    nearby = range(index + step, min(max(index + 3 * step, -1), len(page)), step)
+    return next((line for line in nearby if page.stripped[line]), None)
 
 
 def _names_a_commenter(table: CommentTable, key: str) -> bool:
@@ -185,8 +184,7 @@ def _stamped_below(page: Page, index: int) -> bool:
     itself holds one: "Comment by Anna — 17.07.2011 @ 13:04")."""
     if _is_time_stamp(page, index):
         return True
-    following = next((line for line in range(index + 1, min(index + 3, len(page)))
-                      if page.stripped[line]), None)
+    following = _next_with_text(page, index, 1)
     return following is not None and _is_time_stamp(page, following)
 
 

@@ -24,7 +24,7 @@ from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
-from .rules.repeated_paragraph import later_copies
+from .rules.repeated_paragraph import removed_copies
 from .share_rows import button_starts
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
 from .textnorm import (
@@ -96,11 +96,8 @@ def page_body(page: Page, config: Config) -> Body | None:
     """
     if "body" not in page.memo:
         layout = page_layout(page)
-        copies: Collection[int] = (
-            later_copies(page, config) if config.runs("repeated_paragraph") else ()
-        )
         page.memo["body"] = _find_body(
-            page, layout.chrome, layout.credits, layout.inline, copies
+            page, layout.chrome, layout.credits, layout.inline, removed_copies(page, config)
         )
     body = page.memo["body"]
     assert body is None or isinstance(body, Body)

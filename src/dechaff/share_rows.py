@@ -34,16 +34,12 @@ class _Buttons:
 @lru_cache(maxsize=1)
 def _buttons() -> _Buttons:
     data = load_table("share_buttons.json")
-
-    def choice(words: list[str]) -> str:
-        # A trie: a line costs a few character comparisons, not one try per word.
-        return trie_pattern(sorted(words))
-
+    # Each word list as a trie: a line costs a few character comparisons, not a try per word.
     bullet = "(?:[" + re.escape(BULLETS) + "][" + re.escape(BLANK_CHARACTERS) + "]*)?"
     line = re.compile(
-        bullet + f"(?:(?:{choice(data['prefixes'])}) )?"
-        + f"(?P<target>{choice(data['targets'])})"
-        + f"(?: (?:{choice(data['endings'])}))?"
+        bullet + f"(?:(?:{trie_pattern(data['prefixes'])}) )?"
+        + f"(?P<target>{trie_pattern(data['targets'])})"
+        + f"(?: (?:{trie_pattern(data['endings'])}))?"
         + "(?: ?\\(?\\d+\\)?)?"
     )
     starts = frozenset(words.split()[0] for words in (*data["targets"], *data["prefixes"]))

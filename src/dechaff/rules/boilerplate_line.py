@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..article import find_boilerplate
 from ..config import Config
 from ..page import Page
-from .repeated_paragraph import later_copies
+from .repeated_paragraph import removed_copies
 
 RULE = "boilerplate_line"
 # Times the rules run again when what they removed moved the article (rarely more than once).
@@ -21,8 +21,7 @@ MOST_SETTLING_ROUNDS = 3
 
 def find_boilerplate_lines(page: Page, config: Config) -> bool:
     """Remove the boilerplate lines of the page as it is now; whether any went."""
-    absent = frozenset(later_copies(page, config)) if config.runs("repeated_paragraph") else None
-    found = find_boilerplate(page, absent or frozenset())
+    found = find_boilerplate(page, removed_copies(page, config))
     page.remove_lines(found, RULE)
     return bool(found)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from ..article import comment_thread_reasons
 from ..config import Config
 from ..page import Page
-from .repeated_paragraph import later_copies
+from .repeated_paragraph import removed_copies
 
 RULE = "comment_thread"
 
 
 def find_comment_thread(page: Page, config: Config) -> None:
-    absent = frozenset(later_copies(page, config)) if config.runs("repeated_paragraph") else None
-    page.remove_lines(comment_thread_reasons(page, absent or frozenset()), RULE)
+    page.remove_lines(comment_thread_reasons(page, removed_copies(page, config)), RULE)

@@ -18,7 +18,7 @@ from ..config import Config
 from ..lineshape import is_headline_like, is_prose
 from ..page import Page
 from ..textnorm import fold
-from .repeated_paragraph import later_copies
+from .repeated_paragraph import removed_copies
 
 RULE = "repeated_headline"
 # What a site name attached to a title may look like.
@@ -37,7 +37,7 @@ def find_repeated_headlines(page: Page, config: Config) -> None:
     if not head:
         return
     # A paragraph copy that repeated_paragraph removes next is no neighbour.
-    doomed = later_copies(page, config) if config.runs("repeated_paragraph") else {}
+    doomed = removed_copies(page, config)
     around = (
         list(map(and_, filled, map(not_, map(doomed.__contains__, lines)))) if doomed else filled
     )

@@ -24,6 +24,18 @@ def find_repeated_paragraphs(page: Page, config: Config) -> None:
             page.remove_line(index, RULE, f"paragraph already printed on line {first_line_number}")
 
 
+def removed_copies(page: Page, config: Config) -> frozenset[int]:
+    """The lines this rule removes, for the rules that ask before it runs (a copy that will
+    go is no neighbour and holds no article text): none when it does not run."""
+    if not config.runs(RULE):
+        return frozenset()
+    copies = page.memo.get("removed_copies")
+    if copies is None:
+        copies = page.memo["removed_copies"] = frozenset(later_copies(page, config))
+    assert isinstance(copies, frozenset)
+    return copies
+
+
 def later_copies(page: Page, config: Config) -> dict[int, int]:
     """The kept lines that print again an earlier paragraph, with the earlier one's line
     number. Other rules ask for it (a copy that will go is no neighbour), so it is found once

@@ -21,7 +21,7 @@ from ..config import Config
 from ..layout import page_body
 from ..page import Page
 from ..templates import learned_chrome
-from .repeated_paragraph import later_copies
+from .repeated_paragraph import removed_copies
 
 RULE = "site_template"
 # Characters of prose a page must hold beside what its site's templates match, to have an
@@ -36,13 +36,13 @@ def find_site_templates(page: Page, config: Config) -> bool:
     found = {index: reason for index, reason in learned.anywhere.items() if kept[index]}
     if found:
         # Copies of a paragraph go anyway: they count for nothing here.
-        copies = later_copies(page, config) if config.runs("repeated_paragraph") else {}
-        prose, matched = prose_held(page, list(found), frozenset(copies))
+        copies = removed_copies(page, config)
+        prose, matched = prose_held(page, list(found), copies)
         learned_text = running_text_lines(page, list(found))
         if matched and prose - matched < OWN_PROSE_CHARS:
             protected = learned_text
         else:
-            low, high = own_article_span(page, found, frozenset(copies))
+            low, high = own_article_span(page, found, copies)
             protected = [index for index in learned_text if low < index < high]
         for index in protected:
             del found[index]
