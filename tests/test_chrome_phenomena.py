@@ -186,6 +186,24 @@ def test_a_sentence_about_a_source_stays() -> None:
     assert kept(clean(page)) == page
 
 
+# A credit word alone with its colon, the credited name on the line below ("Foto:" / "WITTERS"):
+# both lines are a credit, and the article goes on below them.
+
+def test_a_credit_over_two_lines_goes_and_the_article_goes_on_below_it() -> None:
+    for label, name in [("Foto:", "WITTERS"), ("Bild:", "picture alliance / dpa | Ju Peng"),
+                        ("Photo:", "Getty Images")]:
+        page = [*ARTICLE_DE[:3], "Der alte Übergang im Winter.", label, name, ARTICLE_DE[3]]
+        result = clean(page)
+        assert kept(result) == [*ARTICLE_DE[:3], "Der alte Übergang im Winter.", ARTICLE_DE[3]]
+        assert [rule for rule, _ in reasons_for(result, name)] == ["photo_credit"]
+
+
+def test_a_credit_word_before_a_sentence_stays() -> None:
+    line = "Die Brücke wurde 1911 gebaut und ist seitdem kaum verändert worden."
+    page = [*ARTICLE_DE[:2], "Bild:", line, *ARTICLE_DE[2:]]
+    assert line in kept(clean(page))
+
+
 # Site credits in a footer: "Powered by WordPress", "Designed by X", "Propulsé par X", each
 # phrase with a name of one to three words as one part of the line.
 

@@ -192,12 +192,15 @@ def _find_layout(page: Page) -> Layout:
     edge_chrome: dict[int, str] = {}
     credits: set[int] = set()
     inline: set[int] = set()
+    labels: list[int] = []  # "Foto:" lines, the credited name perhaps on the next line
     for index in candidates:
         text = stripped[index]
         if not kept[index] or not text or len(text) > LONGEST_CHROME_LINE:
             continue
         collapsed = collapse(text)
         line_folded = fold_collapsed(collapsed)
+        if credit.is_label(text, line_folded):
+            labels.append(index)
         line_keys = start_keys(collapsed, line_folded)
         source: PhraseSource | None = table.match_anywhere(line_folded, collapsed, line_keys)
         if source is not None:
@@ -215,6 +218,12 @@ def _find_layout(page: Page) -> Layout:
                 if where is not None:
                     reason = f"chrome phrases strung together: {shown(text)}"
                     (chrome if where == "anywhere" else edge_chrome)[index] = reason
+    for index in labels:
+        name = _credited_name(page, index)
+        if name is not None and name not in chrome and name not in edge_chrome:
+            chrome.pop(index, None)  # "Foto" is a menu item, too
+            edge_chrome.pop(index, None)
+            credits.update((index, name))
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
     for index, reason in (_teaser_links(page, folded) | _category_lines(page)).items():
         if kept[index] and index not in credits:
@@ -226,6 +235,31 @@ def _find_layout(page: Page) -> Layout:
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
                   frozenset(captions), tuple(candidates))
+
+
+# The credited name below a credit word ("Foto:" / "WITTERS", "Photo:" / "Getty Images / Jo
+# Smith"): a short line that ends no sentence.
+LONGEST_CREDITED_NAME = 80
+MOST_CREDITED_NAME_WORDS = 10
+
+
+def _credited_name(page: Page, label: int) -> int | None:
+    """The line naming whom a credit word alone on line ``label`` credits, if the next line
+    with text looks like a name."""
+    stripped = page.stripped
+    following = next((
+        line for line in range(label + 1, min(label + 3, len(stripped))) if stripped[line]
+    ), None)
+    if following is None or not page.kept[following]:
+        return None
+    name = stripped[following]
+    if (
+        len(name) > LONGEST_CREDITED_NAME
+        or len(name.split()) > MOST_CREDITED_NAME_WORDS
+        or name[-1] in ".!?:;,…"
+    ):
+        return None
+    return following
 
 
 def _add_keyword_lines(

@@ -27,6 +27,12 @@ class CreditMatcher:
             (re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["triggers"]))
             for entry in table["tails"]
         ]
+        self._labels = frozenset(table["labels"])
+
+    def is_label(self, text: str, folded: str) -> bool:
+        """Whether a line (stripped, and its :func:`fold_collapsed` form) is a credit word
+        alone with its colon ("Foto:"), the credited name being on the next line."""
+        return text[-1:] in (":", "：") and folded in self._labels
 
     @property
     def starts(self) -> frozenset[str]:
