@@ -292,6 +292,19 @@ def test_ingredients_above_the_steps_stay() -> None:
     assert kept(clean([*menu, *ingredients, *steps])) == [*ingredients, *steps]
 
 
+def test_a_list_set_apart_by_blank_lines_stays_whole_and_the_footer_below_it_goes() -> None:
+    features = ["zweistöckig", "aus lasiertem Kiefernholz", "stabiles Metallgitter",
+                "Dach mit besandeter Dachpappe", "inklusive Rückzugsmöglichkeit",
+                "Dach von oben zu öffnen"]
+    footer = ["Home", "Über uns", "Partner", "Team", "Impressum", "Datenschutz"]
+    text = "\n\n".join([*ARTICLE_DE, "Artikeldetails:", *features]) + "\n" + "\n".join(footer)
+    result = dechaff.clean(text)
+    assert kept(result) == [*ARTICLE_DE, "Artikeldetails:", *features]
+    # Once two items follow each other with no blank line, a blank line ends the list.
+    text = "\n\n".join([*ARTICLE_DE, "Artikeldetails:", "\n".join(features), *footer])
+    assert kept(dechaff.clean(text)) == [*ARTICLE_DE, "Artikeldetails:", *features]
+
+
 def test_a_menu_item_named_like_a_section_far_from_the_article_keeps_nothing() -> None:
     menu = ["Home", "Recipes", "Ingredients", "Techniques", "Shop", "About"]
     footer = [f"Archive {year}" for year in range(2010, 2050)]

@@ -570,8 +570,10 @@ def _keep_introduced_list(
     page: Page, lines: list[int], last: int, kept: list[bool], is_named: list[bool]
 ) -> None:
     """Keep a list that the article introduces right after its last anchor ("This is what
-    you need:", "Zutaten:"): the introducing line, then its items, lines with no blank line
-    between them (one blank line is allowed after the introduction)."""
+    you need:", "Zutaten:"): the introducing line, then its items. One blank line may follow
+    the introduction; each item is then at most as far from the one before as that one was
+    from its own predecessor (a page that sets every block apart puts a blank line between
+    all of them; once two lines follow each other with none, a blank line ends the list)."""
     position = last + 1
     if position >= len(lines) or kept[position] or is_named[position]:
         return
@@ -580,11 +582,12 @@ def _keep_introduced_list(
     kept[position] = True
     gap = 2
     while position + 1 < len(lines) and not is_named[position + 1]:
-        if lines[position + 1] - lines[position] > gap:
+        step = lines[position + 1] - lines[position]
+        if step > gap:
             break
         position += 1
         kept[position] = True
-        gap = 1
+        gap = step
 
 
 def _keep_sentence_endings(
