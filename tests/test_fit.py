@@ -62,6 +62,13 @@ def test_templates_ignore_list_marks() -> None:
     assert line_template("*Home") != line_template("Home")  # emphasis, not a list mark
 
 
+def test_templates_ignore_a_space_before_a_colon() -> None:
+    # A teaser's kicker and title, printed by two crawls with and without the space.
+    kicker = "Platzprobleme in Hamburg : Hafenfähren lassen Passagiere an Land"
+    assert line_template(kicker) == line_template(kicker.replace(" :", ":"))
+    assert line_template("Hamburg:Fähren") != line_template("Hamburg: Fähren")
+
+
 def test_site_templates_are_learned_and_removed_with_their_numbers_changed() -> None:
     pages = [site_page(number, STORIES[number % len(STORIES)]) for number in range(8)]
     model = dechaff.fit(pages)

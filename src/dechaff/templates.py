@@ -3,7 +3,9 @@
 A site prints the same chrome on every page with its numbers changed: "Posted by Anna at 10:32
 AM", "© 2021 Example Ltd", "123 comments", "Friday, March 4, 2022". A template is the line
 case-folded, its whitespace collapsed, a list mark at its start left out ("* Home" and
-"Home", as two extractors print one menu), every run of digits written "#" and, in a short
+"Home", as two extractors print one menu), a space before a colon left out ("Hamburg : Fähren"
+and "Hamburg: Fähren", as two crawls print one teaser's kicker and title), every run of digits
+written "#" and, in a short
 line with numbers, every month or weekday name "@", so that those variants share one template.
 Templates are computed for a whole page at once, from the case-folded line keys the layout
 computes anyway.
@@ -97,6 +99,8 @@ def page_line_templates(page: Page) -> list[str]:
             joined = _DIGITS.sub("#", joined)
         if _has_list_mark(joined):
             joined = _LIST_MARK.sub("", joined)
+        if " :" in joined:
+            joined = joined.replace(" :", ":")
         templates = joined.split("\n") if keys else []
         if len(joined) > LONGEST_TEMPLATE_LINE:
             for index in [i for i, line in enumerate(templates)
