@@ -300,6 +300,13 @@ def test_a_list_set_apart_by_blank_lines_stays_whole_and_the_footer_below_it_goe
     text = "\n\n".join([*ARTICLE_DE, "Artikeldetails:", *features]) + "\n" + "\n".join(footer)
     result = dechaff.clean(text)
     assert kept(result) == [*ARTICLE_DE, "Artikeldetails:", *features]
+    # Among items set apart, a block of tags (lines with none between them) or a heading
+    # ending with a colon is no item.
+    tags = ["Cmd", "Installation", "Netzwerk", "Windows"]
+    sections = ["Region", "Sport", "Kultur", "Wetter", "Verkehr"]
+    for after in ("\n".join(tags), "Artikel empfehlen:\n\n" + "\n".join(sections)):
+        text = "\n\n".join([*ARTICLE_DE, "Artikeldetails:", *features[:2], after])
+        assert kept(dechaff.clean(text)) == [*ARTICLE_DE, "Artikeldetails:", *features[:2]]
     # Once two items follow each other with no blank line, a blank line ends the list.
     text = "\n\n".join([*ARTICLE_DE, "Artikeldetails:", "\n".join(features), *footer])
     assert kept(dechaff.clean(text)) == [*ARTICLE_DE, "Artikeldetails:", *features]
@@ -593,6 +600,23 @@ def test_a_german_cookie_notice_that_says_website_goes() -> None:
               "anbieten können.")
     result = clean([*ARTICLE_DE, notice])
     assert kept(result) == ARTICLE_DE
+
+
+def test_a_consent_banner_with_the_verb_first_and_the_privacy_policy_goes() -> None:
+    banner = [
+        "Auf unserer Website nutzen wir neben technisch erforderlichen Cookies auch optionale "
+        "Cookies zur statistischen Analyse der Nutzung unseres Angebots.",
+        "Weitere Details finden Sie in unserer Datenschutzerklärung. Sie können Cookies "
+        "jederzeit über das Cookie-Symbol am Seitenende anpassen.",
+    ]
+    result = clean([*banner, *ARTICLE_DE])
+    assert kept(result) == ARTICLE_DE
+    assert {rule for line in banner for rule, _ in reasons_for(result, line)} == {"scaffolding"}
+    # A sentence of an article about cookies, where no site speaks of itself.
+    sentence = ("Verbraucherschützer kritisieren, dass viele Seiten Cookies setzen, bevor die "
+                "Nutzer der Datenschutzerklärung zugestimmt haben.")
+    assert kept(clean([*ARTICLE_DE[:2], sentence, *ARTICLE_DE[2:]])) == [
+        *ARTICLE_DE[:2], sentence, *ARTICLE_DE[2:]]
 
 
 # A box of links set inside an article ("Related stories" and a few titles): the article's

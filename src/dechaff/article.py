@@ -573,21 +573,36 @@ def _keep_introduced_list(
     you need:", "Zutaten:"): the introducing line, then its items. One blank line may follow
     the introduction; each item is then at most as far from the one before as that one was
     from its own predecessor (a page that sets every block apart puts a blank line between
-    all of them; once two lines follow each other with none, a blank line ends the list)."""
+    all of them; once two lines follow each other with none, a blank line ends the list).
+    Among items set apart, a line with another right below it or a heading ending with a
+    colon opens another block."""
     position = last + 1
     if position >= len(lines) or kept[position] or is_named[position]:
         return
     if not page.stripped[lines[position]].rstrip(_CLOSERS).endswith((":", "：")):
         return
     kept[position] = True
-    gap = 2
+    gap, items = 2, 0
     while position + 1 < len(lines) and not is_named[position + 1]:
         step = lines[position + 1] - lines[position]
-        if step > gap:
+        set_apart = items and step == 2
+        if step > gap or (set_apart and _opens_a_block(page, lines, position + 1, is_named)):
             break
         position += 1
         kept[position] = True
+        items += 1
         gap = step
+
+
+def _opens_a_block(page: Page, lines: list[int], position: int, is_named: list[bool]) -> bool:
+    """Whether the line at ``position``, among items set apart by blank lines, opens a block of
+    another kind: it has another line (not one the tables name) right below it (a list of
+    tags, a menu), or it ends with a colon (a heading of its own: "Artikel empfehlen:")."""
+    return (
+        position + 1 < len(lines)
+        and lines[position + 1] - lines[position] == 1
+        and not is_named[position + 1]
+    ) or page.stripped[lines[position]].rstrip(_CLOSERS).endswith((":", "："))
 
 
 def _keep_sentence_endings(
