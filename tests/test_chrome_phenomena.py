@@ -619,6 +619,37 @@ def test_a_consent_banner_with_the_verb_first_and_the_privacy_policy_goes() -> N
         *ARTICLE_DE[:2], sentence, *ARTICLE_DE[2:]]
 
 
+def test_the_categories_of_a_cookie_dialog_go_even_when_they_outweigh_the_article() -> None:
+    # A consent plugin's dialog below a short article: more running text than the article.
+    dialog = [
+        "Diese Website verwendet Cookies, um Ihre Erfahrungen zu verbessern, während Sie durch "
+        "die Website navigieren. Von diesen werden die als notwendig eingestuften Cookies in "
+        "Ihrem Browser gespeichert, da sie für das Funktionieren der Grundfunktionen der Website "
+        "unerlässlich sind. Wir verwenden auch Cookies von Drittanbietern, die uns helfen zu "
+        "analysieren und zu verstehen, wie Sie diese Website nutzen. Diese Cookies werden nur "
+        "mit Ihrer Zustimmung in Ihrem Browser gespeichert. Sie haben auch die Möglichkeit, "
+        "diese Cookies abzulehnen. Das Ablehnen einiger dieser Cookies kann jedoch Ihr "
+        "Surferlebnis beeinträchtigen.",
+        "Notwendige Cookies sind für das einwandfreie Funktionieren der Website absolut "
+        "notwendig. Diese Kategorie umfasst nur Cookies, die grundlegende Funktionen und "
+        "Sicherheitsmerkmale der Website gewährleisten.",
+        "Funktionale Cookies helfen dabei, bestimmte Funktionen auszuführen, wie z. B. das "
+        "Teilen von Inhalten der Website auf Social-Media-Plattformen und das Sammeln von "
+        "Feedback.",
+        "Analytische Cookies werden verwendet, um zu verstehen, wie Besucher mit der Website "
+        "interagieren, und helfen bei Kennzahlen wie der Zahl der Besucher und der Absprungrate.",
+        "Werbe-Cookies werden verwendet, um Besuchern relevante Werbung und Marketing-Kampagnen "
+        "anzuzeigen, und verfolgen Besucher über Websites hinweg.",
+    ]
+    result = clean([*ARTICLE_DE[:2], *dialog])
+    assert kept(result) == ARTICLE_DE[:2]
+    for line in dialog:
+        assert reasons_for(result, line)[0][0] == "scaffolding"
+    line = "Marketing cookies are controversial because they follow readers from site to site."
+    assert kept(clean([*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]])) == [
+        *ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+
+
 # A box of links set inside an article ("Related stories" and a few titles): the article's
 # last paragraphs below it are the article's own, the box goes.
 
