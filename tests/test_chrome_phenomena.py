@@ -169,6 +169,15 @@ def test_a_sentence_about_a_newsletter_stays() -> None:
     assert kept(clean(page)) == page
 
 
+# Icon fonts draw glyphs from the Private Use Area, which a naive text keeps before a heading
+# or a link: the phrase after them is still chrome.
+
+def test_chrome_after_an_icon_glyph_goes() -> None:
+    for line in ("\ue019 Mehr zum Thema:", "\uf1a0 \uf2c6 Share this:"):
+        result = clean([*ARTICLE_EN, line, "Harbour fees to rise", "New timetable for buses"])
+        assert line not in kept(result), line
+
+
 # Source lines under a picture, chart or quote.
 
 def test_source_lines_go() -> None:

@@ -29,6 +29,7 @@ from .share_rows import button_starts
 from .tables import PhraseSource, scaffolding_table, section_table, start_keys
 from .textnorm import (
     EDGE_PUNCTUATION,
+    ICON_GLYPHS,
     collapse,
     find_all,
     fold_collapsed,
@@ -143,7 +144,7 @@ def _sieve() -> _Sieve:
 def line_start_words(words: list[str]) -> re.Pattern[str]:
     """A regular expression finding, in a case-folded text with "\\n" put in front, the lines
     that start with one of ``words`` as a whole word (after blanks and punctuation)."""
-    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + "]*"
+    lead = "[" + re.escape(EDGE_PUNCTUATION + BLANK_CHARACTERS) + ICON_GLYPHS + "]*"
     return re.compile("\n" + lead + "(?:" + trie_pattern(words) + ")(?![^\\W_])")
 
 

@@ -17,15 +17,23 @@ EDGE_PUNCTUATION = (
 )
 
 
-def collapse(text: str) -> str:
-    """Text with whitespace collapsed, case kept, a leading list bullet removed.
+# Icon fonts draw their glyphs from the Private Use Area: a naive text keeps them as odd
+# characters before a heading or a link ("\ue019 Mehr zum Thema:").
+ICON_GLYPHS = "\ue000-\uf8ff"
+_LEADING_ICONS = re.compile(f"(?:[{ICON_GLYPHS}] ?)+")
 
-    >>> collapse(" * Share  this:")
-    'Share this:'
+
+def collapse(text: str) -> str:
+    """Text with whitespace collapsed, case kept, a leading list bullet or icon glyphs removed.
+
+    >>> collapse(" * Share  this:"), collapse("\ue019 Mehr zum Thema:")
+    ('Share this:', 'Mehr zum Thema:')
     """
     text = " ".join(text.split())
     if text and text[0] in BULLETS and text[1:2] == " ":
         text = text[2:]
+    elif text[:1] >= "\ue000":
+        text = _LEADING_ICONS.sub("", text, count=1)
     return text
 
 
