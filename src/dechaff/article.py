@@ -579,18 +579,17 @@ def _keep_introduced_list(
     position = last + 1
     if position >= len(lines) or kept[position] or is_named[position]:
         return
-    if not page.stripped[lines[position]].rstrip(_CLOSERS).endswith((":", "：")):
+    if not _ends_with_a_colon(page.stripped[lines[position]]):
         return
     kept[position] = True
-    gap, items = 2, 0
+    introduction, gap = position, 2
     while position + 1 < len(lines) and not is_named[position + 1]:
         step = lines[position + 1] - lines[position]
-        set_apart = items and step == 2
+        set_apart = position > introduction and step == 2
         if step > gap or (set_apart and _opens_a_block(page, lines, position + 1, is_named)):
             break
         position += 1
         kept[position] = True
-        items += 1
         gap = step
 
 
@@ -602,7 +601,12 @@ def _opens_a_block(page: Page, lines: list[int], position: int, is_named: list[b
         position + 1 < len(lines)
         and lines[position + 1] - lines[position] == 1
         and not is_named[position + 1]
-    ) or page.stripped[lines[position]].rstrip(_CLOSERS).endswith((":", "："))
+    ) or _ends_with_a_colon(page.stripped[lines[position]])
+
+
+def _ends_with_a_colon(text: str) -> bool:
+    """Whether a line introduces what follows ("Zutaten:", "Artikel empfehlen:")."""
+    return text.rstrip(_CLOSERS).endswith((":", "："))
 
 
 def _keep_sentence_endings(

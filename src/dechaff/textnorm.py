@@ -20,7 +20,7 @@ EDGE_PUNCTUATION = (
 # Icon fonts draw their glyphs from the Private Use Area: a naive text keeps them as odd
 # characters before a heading or a link ("\ue019 Mehr zum Thema:").
 ICON_GLYPHS = "\ue000-\uf8ff"
-_LEADING_ICONS = re.compile(f"(?:[{ICON_GLYPHS}] ?)+")
+_ICONS = re.compile(f"(?:[{ICON_GLYPHS}] ?)+")
 
 
 def collapse(text: str) -> str:
@@ -32,8 +32,10 @@ def collapse(text: str) -> str:
     text = " ".join(text.split())
     if text and text[0] in BULLETS and text[1:2] == " ":
         text = text[2:]
-    elif text[:1] >= "\ue000":
-        text = _LEADING_ICONS.sub("", text, count=1)
+    elif text[:1] >= "\ue000":  # past the Private Use Area's start: perhaps an icon
+        icons = _ICONS.match(text)
+        if icons:
+            text = text[icons.end() :]
     return text
 
 
