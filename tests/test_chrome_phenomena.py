@@ -213,6 +213,32 @@ def test_a_credit_word_before_a_sentence_stays() -> None:
     assert line in kept(clean(page))
 
 
+# Captions that end with their picture's credit, in the forms newspapers print them: another
+# credit word ("Photograph:", "Kuva:", "Bildquelle:"), initials and a date after the name, a
+# source naming a picture library.
+
+@pytest.mark.parametrize("caption", [
+    "Striking members of the union outside the college last year. Photograph: Guy Smallman/"
+    "Getty Images",
+    "Die Brücke im Winter nach dem Hochwasser (Foto: R. Hollinger, 19.01.2022).",
+    "Der Bürgermeister bei der Eröffnung der Behelfsbrücke. (Bildquelle: Gemeinde Beispiel)",
+    "Die neue Brücke soll auch Radfahrern Platz bieten. (Quelle: Fleischmann/Unsplash)",
+    "Pekka Virtanen keskusteli torstaina Helsingissä ministerin kanssa. Kuva: Lehtikuva",
+])
+def test_a_caption_ending_with_its_picture_s_credit_goes(caption: str) -> None:
+    article = ARTICLE_EN if caption.startswith("Striking") else ARTICLE_DE
+    result = clean([*article[:2], caption, *article[2:]])
+    assert kept(result) == article
+    assert reasons_for(result, caption)[0][0] == "photo_credit"
+
+
+def test_a_sentence_citing_its_data_s_source_stays() -> None:
+    line = "Die Zahl der Pendler stieg im vergangenen Jahr um vier Prozent (Quelle: " \
+        "Statistisches Bundesamt)."
+    page = [*ARTICLE_DE[:2], line, *ARTICLE_DE[2:]]
+    assert line in kept(clean(page))
+
+
 # Site credits in a footer: "Powered by WordPress", "Designed by X", "Propulsé par X", each
 # phrase with a name of one to three words as one part of the line.
 
