@@ -685,6 +685,28 @@ def test_the_categories_of_a_cookie_dialog_go_even_when_they_outweigh_the_articl
         *ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
 
 
+def test_cookie_settings_around_the_article_go_and_a_recipe_s_cookies_stay() -> None:
+    settings = [
+        "Cookie-Einstellungen",
+        "Alle Cookies akzeptieren",
+        "Wir respektieren es voll und ganz, wenn Sie Cookies ablehnen möchten.",
+        "Zum Login müssen zunächst die essentiellen Cookies akzeptiert werden",
+    ]
+    result = clean([*ARTICLE_DE, *settings])
+    assert kept(result) == ARTICLE_DE
+    for line in settings[1:]:
+        assert "chrome line about cookie settings" in reasons_for(result, line)[0][1]
+    recipe = [
+        "3-Ingredient Vegan Peanut Butter Cookies",
+        "Roll a spoonful of the dough into a ball, then place it onto a baking sheet (cookie "
+        "sheet) and press it flat with a fork.",
+        "Bake the cookies for twelve minutes, until the edges are golden, and let them cool on "
+        "the sheet before you move them.",
+    ]
+    assert kept(clean(recipe)) == recipe
+    assert kept(clean([*ARTICLE_EN, recipe[0]])) == [*ARTICLE_EN, recipe[0]]
+
+
 # A box of links set inside an article ("Related stories" and a few titles): the article's
 # last paragraphs below it are the article's own, the box goes.
 
