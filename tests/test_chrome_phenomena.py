@@ -1217,3 +1217,12 @@ def test_the_category_lines_of_a_teaser_list_go_with_its_titles() -> None:
 def test_two_lines_starting_with_in_and_a_name_stay() -> None:
     page = [ARTICLE_EN[0], "in Portree, Skye", ARTICLE_EN[1], "in Oban, Argyll", *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+@pytest.mark.parametrize("link", ["weiterlesen 5 Minuten", "Read more – 4 min read",
+                                  "Lire la suite 3 min"])
+def test_a_read_more_link_with_its_reading_time_goes(link: str) -> None:
+    article = ARTICLE_EN if link.startswith("Read") else ARTICLE_DE
+    result = clean([*article[:2], link, *article[2:]])
+    assert link not in kept(result)
+    assert reasons_for(result, link)[0][0] == "scaffolding"
