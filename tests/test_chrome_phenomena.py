@@ -1226,3 +1226,18 @@ def test_a_read_more_link_with_its_reading_time_goes(link: str) -> None:
     result = clean([*article[:2], link, *article[2:]])
     assert link not in kept(result)
     assert reasons_for(result, link)[0][0] == "scaffolding"
+
+
+# A date line below the article's standfirst dates the article like one above it; a date
+# line deeper in the article (a diary's entry) is the article's own.
+
+def test_a_date_line_below_the_standfirst_goes_and_dates_the_page() -> None:
+    title = "Plumber jailed after boiler fault"
+    stamp = "17 April 2012 • 2:54pm"
+    result = clean([title, ARTICLE_EN[0], stamp, *ARTICLE_EN[1:]])
+    assert kept(result) == [title, *ARTICLE_EN]
+    assert reasons_for(result, stamp)[0][0] == "date_header"
+    assert result.metadata.date == "2012-04-17"
+    entry = "18 April 2012"
+    deeper = [*ARTICLE_EN[:3], entry, *ARTICLE_EN[3:], *ARTICLE_DE[:2]]
+    assert kept(clean([title, *deeper])) == [title, *deeper]

@@ -41,7 +41,7 @@ _TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:wib|wita|wit|utc|gmt|cet|cest|est|edt|pst|pdt|bst|msk|uhr|h))?"
 )
-_TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
+_TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|•|·|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
 
 
 @dataclass(frozen=True)
