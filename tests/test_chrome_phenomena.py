@@ -1241,3 +1241,11 @@ def test_a_date_line_below_the_standfirst_goes_and_dates_the_page() -> None:
     entry = "18 April 2012"
     deeper = [*ARTICLE_EN[:3], entry, *ARTICLE_EN[3:], *ARTICLE_DE[:2]]
     assert kept(clean([title, *deeper])) == [title, *deeper]
+
+
+def test_a_watch_video_button_goes_and_the_article_goes_on_after_it() -> None:
+    for button, article in [("Ver Video", ARTICLE_EN), ("Video ansehen", ARTICLE_DE),
+                            ("Watch video", ARTICLE_EN)]:
+        result = clean([*article[:2], button, *article[2:]])
+        assert kept(result) == article
+        assert reasons_for(result, button)[0][0] == "scaffolding"
