@@ -1249,3 +1249,17 @@ def test_a_watch_video_button_goes_and_the_article_goes_on_after_it() -> None:
         result = clean([*article[:2], button, *article[2:]])
         assert kept(result) == article
         assert reasons_for(result, button)[0][0] == "scaffolding"
+
+
+# The article's lead: below its standfirst and above its next paragraph, a byline, a menu and
+# a share row are chrome as they would be above the article; a subheading there stays.
+
+def test_a_byline_and_a_menu_below_the_standfirst_go_and_a_subheading_stays() -> None:
+    title = "How to care for hydrangeas"
+    chrome = ["By Sarah Yang", "Home", "Gardening", "Newsletter"]
+    result = clean([title, ARTICLE_EN[0], *chrome, *ARTICLE_EN[1:]])
+    assert kept(result) == [title, *ARTICLE_EN]
+    assert reasons_for(result, "By Sarah Yang") == [
+        ("scaffolding", "blogger chrome (en): 'By Sarah Yang' in the article's lead")]
+    page = [title, ARTICLE_EN[0], "Home", *ARTICLE_EN[1:]]
+    assert kept(clean(page)) == page

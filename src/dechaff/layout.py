@@ -587,6 +587,30 @@ def _uneven_space_offsets(text: str) -> list[int]:
     return offsets
 
 
+# The lead: a standfirst (this many paragraphs of prose) may stand above an article's date,
+# byline and share row, the body below them. Only prose counts (a paragraph printed twice
+# once): other rules may remove the lines between, and cleaning again must change nothing.
+LEAD_PARAGRAPHS = 1
+
+
+def lead_end(page: Page, content: list[int], first: int) -> int:
+    """The line that ends the lead of an article whose first prose line is ``first``: its
+    next paragraph of prose after ``LEAD_PARAGRAPHS`` (among ``content``, ascending; past the
+    last line when there is none). Chrome and credits that read as prose ("Your email address
+    will not be published.") are no paragraph: another rule removes them."""
+    stripped, keys = page.stripped, paragraph_keys(page)
+    layout = page_layout(page)
+    paragraphs: set[str] = set()
+    for index in content[bisect_left(content, first) :]:
+        if is_prose(stripped[index]) and not (
+            index in layout.chrome or index in layout.credits
+        ):
+            paragraphs.add(keys[index])
+            if len(paragraphs) > LEAD_PARAGRAPHS:
+                return index
+    return len(stripped)
+
+
 def date_lines(page: Page, lines: list[int]) -> dict[int, DateLine]:
     """The lines of ``lines`` (ascending) that hold only a date, with their dates, in order.
 

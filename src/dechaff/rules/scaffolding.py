@@ -15,7 +15,16 @@ from itertools import compress, filterfalse
 from operator import or_
 
 from ..config import Config
-from ..layout import Body, date_lines, page_body, page_layout, paragraph_keys
+from ..layout import (
+    Body,
+    Layout,
+    date_lines,
+    lead_end,
+    page_body,
+    page_layout,
+    paragraph_keys,
+)
+from ..lineshape import is_prose
 from ..page import Page
 from ..share_rows import share_rows
 
@@ -34,9 +43,14 @@ def find_scaffolding(page: Page, config: Config) -> None:
     kept, stripped = page.kept, page.stripped
     found = {index: reason for index, reason in chrome.items() if kept[index]}
     edge_lines = _edge_lines(page, body)
+    content = page.kept_content()
+    lead = _lead(page, body, content)
     for index, reason in edge_chrome.items():
-        if index not in found and kept[index] and stripped[index] and _at_edge(body, index):
-            found[index] = f"{reason} at the {_where(body, index)} of the page"
+        if index not in found and kept[index] and stripped[index]:
+            if _at_edge(body, index):
+                found[index] = f"{reason} at the {_where(body, index)} of the page"
+            elif index in lead and not _between_prose(page, index, content, layout):
+                found[index] = f"{reason} in the article's lead"
     unknown = list(filterfalse((found.keys() | edge_chrome.keys()).__contains__, edge_lines))
     for index in date_lines(page, unknown):
         found[index] = f"date line at the {_where(body, index)} of the page"
@@ -51,6 +65,30 @@ def find_scaffolding(page: Page, config: Config) -> None:
 
 def _where(body: Body | None, index: int) -> str:
     return "head" if body is None else body.where(index)
+
+
+def _lead(page: Page, body: Body | None, content: list[int]) -> range:
+    """The lines below the article's first paragraph of prose and above its next one (a
+    standfirst's byline, date and share row), see :func:`dechaff.layout.lead_end`."""
+    if body is None:
+        return range(0)
+    return range(body.first + 1, lead_end(page, content, body.first))
+
+
+def _between_prose(page: Page, index: int, content: list[int], layout: Layout) -> bool:
+    """Whether the line's neighbours among the kept ``content`` lines (chrome and credits left
+    out: other rules remove them) are both prose: a subheading ("Home" between two
+    paragraphs), where a byline or a menu has a date, a share row or other items beside it."""
+    stripped = page.stripped
+    position = bisect_left(content, index)
+    above = [i for i in content[:position] if i not in layout.chrome and i not in layout.credits]
+    below = (i for i in content[position + 1 :]
+             if i not in layout.chrome and i not in layout.credits)
+    after = next(below, None)
+    return (
+        bool(above) and after is not None
+        and is_prose(stripped[above[-1]]) and is_prose(stripped[after])
+    )
 
 
 def _at_edge(body: Body | None, index: int) -> bool:
