@@ -79,15 +79,15 @@ def _between_prose(page: Page, index: int, content: list[int], layout: Layout) -
     """Whether the line's neighbours among the kept ``content`` lines (chrome and credits left
     out: other rules remove them) are both prose: a subheading ("Home" between two
     paragraphs), where a byline or a menu has a date, a share row or other items beside it."""
-    stripped = page.stripped
+    stripped, chrome, credits = page.stripped, layout.chrome, layout.credits
     position = bisect_left(content, index)
-    above = [i for i in content[:position] if i not in layout.chrome and i not in layout.credits]
-    below = (i for i in content[position + 1 :]
-             if i not in layout.chrome and i not in layout.credits)
-    after = next(below, None)
+    before = (content[i] for i in range(position - 1, -1, -1))
+    after = (content[i] for i in range(position + 1, len(content)))
+    above = next((i for i in before if i not in chrome and i not in credits), None)
+    below = next((i for i in after if i not in chrome and i not in credits), None)
     return (
-        bool(above) and after is not None
-        and is_prose(stripped[above[-1]]) and is_prose(stripped[after])
+        above is not None and below is not None
+        and is_prose(stripped[above]) and is_prose(stripped[below])
     )
 
 
