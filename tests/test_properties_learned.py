@@ -70,3 +70,17 @@ def test_counts_of_parts_merge_into_the_model_of_the_whole(
     assert first.merge(second).model() == model
     # A copy of a page is the same page: the site's templates do not change.
     assert model.sites == dechaff.fit(pages).sites
+
+
+def test_a_line_beside_a_copy_of_the_standfirst_is_judged_alike_when_cleaned_again() -> None:
+    # The copy goes (repeated_paragraph): the count below the standfirst is no subheading
+    # between two paragraphs, on the first cleaning as on the second.
+    standfirst = PROSE[0]
+    page = dechaff.Document(
+        "0", "\n".join([standfirst, "0 comments", standfirst, TITLES[0], PROSE[1]]),
+        url="https://site.example/0",
+    )
+    model = dechaff.fit([page])
+    once = dechaff.clean(page, model=model).text
+    assert dechaff.clean(page.with_text(once), model=model).text == once
+    assert "0 comments" not in once

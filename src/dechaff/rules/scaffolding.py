@@ -11,13 +11,13 @@ buttons are chrome wherever they stand (see :mod:`dechaff.share_rows`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from itertools import compress, filterfalse
 from operator import or_
 
 from ..config import Config
 from ..layout import (
     Body,
-    Layout,
     date_lines,
     lead_end,
     page_body,
@@ -27,6 +27,7 @@ from ..layout import (
 from ..lineshape import is_prose
 from ..page import Page
 from ..share_rows import share_rows
+from .repeated_paragraph import removed_copies
 
 RULE = "scaffolding"
 _CLOSERS = "\"'”’»“)]"
@@ -45,11 +46,12 @@ def find_scaffolding(page: Page, config: Config) -> None:
     edge_lines = _edge_lines(page, body)
     content = page.kept_content()
     lead = _lead(page, body, content)
+    going = chrome.keys() | layout.credits | removed_copies(page, config)
     for index, reason in edge_chrome.items():
         if index not in found and kept[index] and stripped[index]:
             if _at_edge(body, index):
                 found[index] = f"{reason} at the {_where(body, index)} of the page"
-            elif index in lead and not _between_prose(page, index, content, layout):
+            elif index in lead and not _between_prose(page, index, content, going):
                 found[index] = f"{reason} in the article's lead"
     unknown = list(filterfalse((found.keys() | edge_chrome.keys()).__contains__, edge_lines))
     for index in date_lines(page, unknown):
@@ -75,16 +77,19 @@ def _lead(page: Page, body: Body | None, content: list[int]) -> range:
     return range(body.first + 1, lead_end(page, content, body.first))
 
 
-def _between_prose(page: Page, index: int, content: list[int], layout: Layout) -> bool:
-    """Whether the line's neighbours among the kept ``content`` lines (chrome and credits left
-    out: other rules remove them) are both prose: a subheading ("Home" between two
-    paragraphs), where a byline or a menu has a date, a share row or other items beside it."""
-    stripped, chrome, credits = page.stripped, layout.chrome, layout.credits
+def _between_prose(
+    page: Page, index: int, content: list[int], going: Collection[int]
+) -> bool:
+    """Whether the line's neighbours among the kept ``content`` lines (those ``going`` left
+    out: chrome, credits and copies, which other rules remove) are both prose: a subheading
+    ("Home" between two paragraphs), where a byline or a menu has a date, a share row or
+    other items beside it."""
+    stripped = page.stripped
     position = bisect_left(content, index)
     before = (content[i] for i in range(position - 1, -1, -1))
     after = (content[i] for i in range(position + 1, len(content)))
-    above = next((i for i in before if i not in chrome and i not in credits), None)
-    below = next((i for i in after if i not in chrome and i not in credits), None)
+    above = next((i for i in before if i not in going), None)
+    below = next((i for i in after if i not in going), None)
     return (
         above is not None and below is not None
         and is_prose(stripped[above]) and is_prose(stripped[below])
