@@ -328,7 +328,7 @@ def _teaser_links(page: Page, folded: str) -> dict[int, str]:
     by_tail: dict[str, list[int]] = {}
     for index in line_numbers(page, folded, sorted(offsets), at_line_start=False):
         key = keys[index]
-        cut = max(key.rfind("..."), key.rfind("…"))
+        cut = max(map(key.rfind, _ELLIPSES))
         tail = key[cut:].lstrip(".… ").rstrip(" »>→›")
         if (
             any(map(str.isalpha, tail))  # a link's words, not the "]" of "[…]"

@@ -5,8 +5,8 @@ AM", "© 2021 Example Ltd", "123 comments", "Friday, March 4, 2022". A template 
 case-folded, its whitespace collapsed, a list mark at its start left out ("* Home" and
 "Home", as two extractors print one menu), a space before a colon left out ("Hamburg : Fähren"
 and "Hamburg: Fähren", as two crawls print one teaser's kicker and title), every run of digits
-written "#" and, in a short
-line with numbers, every month or weekday name "@", so that those variants share one template.
+written "#" and, in a short line with numbers, every month or weekday name "@", so that those
+variants share one template.
 Templates are computed for a whole page at once, from the case-folded line keys the layout
 computes anyway.
 """

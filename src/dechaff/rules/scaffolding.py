@@ -43,10 +43,11 @@ def find_scaffolding(page: Page, config: Config) -> None:
     body, chrome, edge_chrome = page_body(page, config), layout.chrome, layout.edge_chrome
     kept, stripped = page.kept, page.stripped
     found = {index: reason for index, reason in chrome.items() if kept[index]}
-    edge_lines = _edge_lines(page, body)
     content = page.kept_content()
+    edge_lines = _edge_lines(content, body)
     lead = _lead(page, body, content)
-    going = chrome.keys() | layout.credits | removed_copies(page, config)
+    # The lines other rules remove: no neighbour of a line in the lead.
+    going = (chrome.keys() | layout.credits | removed_copies(page, config)) if lead else set()
     for index, reason in edge_chrome.items():
         if index not in found and kept[index] and stripped[index]:
             if _at_edge(body, index):
@@ -100,9 +101,8 @@ def _at_edge(body: Body | None, index: int) -> bool:
     return body is None or not body.holds(index)
 
 
-def _edge_lines(page: Page, body: Body | None) -> list[int]:
-    """The kept content lines above and below the body (all of them when there is none)."""
-    content = page.kept_content()
+def _edge_lines(content: list[int], body: Body | None) -> list[int]:
+    """The kept ``content`` lines above and below the body (all of them when there is none)."""
     if body is None:
         return content
     head_end = bisect_left(content, body.first)
