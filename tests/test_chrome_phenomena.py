@@ -1263,3 +1263,46 @@ def test_a_byline_and_a_menu_below_the_standfirst_go_and_a_subheading_stays() ->
         ("scaffolding", "blogger chrome (en): 'By Sarah Yang' in the article's lead")]
     page = [title, ARTICLE_EN[0], "Home", *ARTICLE_EN[1:]]
     assert kept(clean(page)) == page
+
+
+# A blog's sidebar below the post: a list of other blogs, each with its latest post's title and
+# opening words and how long ago it came out, and a box of feed links. The list can hold more
+# running text than the post; its time stamps set each entry apart.
+
+BLOG_LIST = [
+    "Food blogs",
+    "Harbour Bites",
+    "A weekend at the old mill hotel - The rooms look out over the river and the breakfast "
+    "is served in the garden when the weather allows it, which it did for us...",
+    "19 hours ago",
+    "The Hungry Cyclist",
+    "Ways to use mushrooms in your cooking - Mushrooms are a great addition to any dish, "
+    "but they are at their best when they are fried in butter with a little garlic...",
+    "3 years ago",
+    "Can Be Bribed With Food",
+    "Cold rice sounds better in Italian - Summer in Italy for me means a bowl of cold rice "
+    "salad with tomatoes, olives and whatever else was left in the fridge that day...",
+    "12 years ago",
+    "Country Smoke",
+    "We have moved to a new host - Hi there lovely readers, I have just had to move my site "
+    "to a new host as I had outgrown the previous one, so bear with me for a while...",
+    "12 years ago",
+]
+FEED_BOX = ["Subscribe To", "Posts", "Atom", "Posts", "Comments", "Atom", "Comments"]
+
+
+def test_a_list_of_other_blogs_with_their_time_stamps_goes() -> None:
+    result = clean([*ARTICLE_EN, "Blog Archive", *BLOG_LIST])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, "3 years ago")[0][1].startswith("not article text")
+
+
+def test_a_box_of_feed_links_goes_and_its_comments_label_opens_no_thread() -> None:
+    result = clean([*ARTICLE_EN, "Followers", *FEED_BOX, *BLOG_LIST])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, "Atom")[0][1] == "feed link in a box of feeds: 'Atom'"
+
+
+def test_a_line_naming_a_feed_once_and_a_time_stamp_once_stay() -> None:
+    page = [ARTICLE_EN[0], "Atom", *ARTICLE_EN[1:3], "3 years ago", ARTICLE_EN[3]]
+    assert kept(clean(page)) == page

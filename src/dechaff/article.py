@@ -11,7 +11,8 @@ paragraphs apart, by their words and their neighbours:
 - Anchors close together form *clusters*. A line that the tables name as chrome ("Share
   this:", "Related posts", "Kommentare"), one a model learned as chrome (outside the page's own
   article, see :func:`own_article_span`), or a date line between two anchors splits them: what
-  follows is another section.
+  follows is another section. So does a time stamp that says how long ago ("19 hours ago")
+  where a page holds several: each entry of a blog list or a comment thread stands alone.
 - The cluster with the most running text is the article. Clusters before it stay when they hold
   a sentence's worth of it (a lead above an inset box, an introduction; not a login prompt);
   clusters after it stay only when they hold at least half as much text (comment threads,
@@ -45,7 +46,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
-from .comments import thread_starts
+from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
@@ -89,6 +90,9 @@ SECTION_REACH = 30
 LONGEST_SECTION = 60
 # Running text above a comment thread's start for it to count as one (a paragraph or two).
 THREAD_MIN_ARTICLE = 200
+# Time stamps that say how long ago ("3 years ago") split clusters as date lines do when a
+# page holds this many: a list of comments or of other blogs' latest posts, each stamped.
+TIME_STAMPS_LEAST = 3
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
 # A kept line this many words long that stops without a sentence end breaks off a sentence:
@@ -125,7 +129,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
-    named, sentences = _named_and_sentences(page, lines, weight_of, absent)
+    named, sentences, stamps = _named_and_sentences(page, lines, weight_of, absent)
     thread_line = comment_thread_line(page, absent)
     edge_named = page_layout(page).edge_chrome
     boilerplate: dict[int, str] = {}
@@ -133,7 +137,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
         weights = _unnamed_weights(survivors, weight_of, named)
         found = _outside_article(
-            page, survivors, weights, named, sentences, edge_named, thread_line
+            page, survivors, weights, named, sentences, edge_named, stamps, thread_line
         )
         found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
@@ -176,7 +180,7 @@ def _find_comment_thread(page: Page, absent: frozenset[int]) -> int | None:
         return None
     lines = _taking_part(page, absent)
     weight_of = _weights(page, lines)
-    named, _ = _named_and_sentences(page, lines, weight_of, absent)
+    named, _, _ = _named_and_sentences(page, lines, weight_of, absent)
     mass_before = list(accumulate(_unnamed_weights(lines, weight_of, named), initial=0.0))
     for start in starts:
         position = bisect_left(lines, start)
@@ -300,9 +304,11 @@ def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
 
 def _named_and_sentences(
     page: Page, lines: list[int], weight_of: dict[int, float], copies: frozenset[int]
-) -> tuple[set[int], set[int]]:
-    """Lines the tables name (edge chrome, date lines) or a model learned, and full sentences
-    that are no anchor (never removed for their place alone: names, figures, another alphabet).
+) -> tuple[set[int], set[int], set[int]]:
+    """Lines the tables name (edge chrome, date lines, time stamps) or a model learned, full
+    sentences that are no anchor (never removed for their place alone: names, figures, another
+    alphabet), and the time stamps ("3 years ago") among the named lines: no other rule takes
+    them, so they go with the run of boilerplate they stand in.
 
     A learned line inside the page's own article (a subheading or a quote that the site
     printed twice) is not named: it would split the article, and its parts would go."""
@@ -311,6 +317,9 @@ def _named_and_sentences(
         stripped = page.stripped
         short = [index for index in lines if not weight_of[index]]
         dates = set(date_lines(page, short))
+        stamps = set(relative_time_lines(page, short))
+        if len(stamps) < TIME_STAMPS_LEAST:
+            stamps = set()
         # A sentence has five words or more: most short lines fail that before the full test.
         sentences = {
             index for index in short
@@ -322,8 +331,8 @@ def _named_and_sentences(
             low, high = own_article_span(page, learned, copies)
             learned = {index: reason for index, reason in learned.items()
                        if not low < index < high}
-        named = set(layout.chrome) | set(layout.edge_chrome) | dates | set(learned)
-        memo = page.memo["named_and_sentences"] = (named, sentences)
+        named = set(layout.chrome) | set(layout.edge_chrome) | dates | stamps | set(learned)
+        memo = page.memo["named_and_sentences"] = (named, sentences, stamps)
     assert isinstance(memo, tuple)
     return memo
 
@@ -372,12 +381,14 @@ def _outside_article(
     named: set[int],
     spared: set[int],
     edge_named: dict[int, str],
+    stamps: set[int],
     thread_line: int | None,
 ) -> dict[int, str]:
     """One round: the lines outside every kept cluster, in runs that may go. The lines the
     tables name go with their run only when they are edge phrases ("Netiquette", "Tags") above
     or below the kept clusters: the scaffolding rule takes the others, and such a line is
-    beyond the article's edge, wherever the last stray sentence below it stands.
+    beyond the article's edge, wherever the last stray sentence below it stands. Time
+    ``stamps`` go with their run wherever it is.
 
     Readers' comments from ``thread_line`` on are no part of the article: the comment_thread
     rule removes them, and when it does not run they stay whole."""
@@ -457,7 +468,7 @@ def _outside_article(
             reason = f"not article text: a run of {len(run)} lines {where}"
             for item in run:
                 index = lines[item]
-                if not is_named[item]:
+                if not is_named[item] or index in stamps:
                     found[index] = reason
                 elif index in edge_named and not article[0] < index < article[1]:
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"

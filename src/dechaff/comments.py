@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import parse_date_line
-from .layout import folded_text, line_numbers, line_start_words, paragraph_keys
+from .layout import (
+    feed_formats,
+    folded_text,
+    line_numbers,
+    line_start_words,
+    next_with_text,
+    paragraph_keys,
+)
 from .page import Page
 from .tables import load_table
 from .textnorm import EDGE_PUNCTUATION, fold, trie_pattern
@@ -33,6 +40,8 @@ FIRST_MARK_REACH = 8
 LONGEST_MARK = 100
 LONGEST_HEADING = 200
 LONGEST_NAME = 60
+# A line that says how long ago and nothing else ("vor 50 Minuten 46 Sekunden").
+LONGEST_AGO = 40
 # A time of day: "13:47", "11h29" (a date line with no time counts too).
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 _AROUND = EDGE_PUNCTUATION + "：»«›‹↓"
@@ -48,7 +57,6 @@ class CommentTable:
     by: tuple[str, ...]  # "comment by " ...: the start of a commenter's line
     sieve: re.Pattern[str]  # finds the lines that start like a heading or a commenter's line
     ago: re.Pattern[str]  # "2 hours ago", "vor 3 tagen", "50 minuten 46 sekunden her"
-    feeds: frozenset[str]  # "atom", "rss"
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +85,6 @@ def comment_table() -> CommentTable:
         by=tuple(f"{phrase} " for phrase in by),
         sieve=re.compile(f"{lead}|{numbered}"),
         ago=_ago_pattern(data["ago"], ones),
-        feeds=frozenset(fold(word) for word in data["feeds"]),
     )
 
 
@@ -150,16 +157,9 @@ def _is_heading(table: CommentTable, key: str) -> bool:
 def _by_a_feed(page: Page, index: int) -> bool:
     """Whether the line with text right above or below ``index`` names a feed's format: the
     "Comments" of a blog's "Subscribe To: Posts Atom Comments Atom" links no thread."""
-    feeds, keys = comment_table().feeds, paragraph_keys(page)
-    neighbours = (_next_with_text(page, index, -1), _next_with_text(page, index, 1))
+    feeds, keys = feed_formats(), paragraph_keys(page)
+    neighbours = (next_with_text(page, index, -1), next_with_text(page, index, 1))
     return any(line is not None and keys[line].strip(_AROUND) in feeds for line in neighbours)
-
-
-def _next_with_text(page: Page, index: int, step: int) -> int | None:
-    """The line with text next to ``index`` (above for a ``step`` of -1, below for 1), with
-    one blank line between at most; None when there is none."""
-    nearby = range(index + step, min(max(index + 3 * step, -1), len(page)), step)
-    return next((line for line in nearby if page.stripped[line]), None)
 
 
 def _names_a_commenter(table: CommentTable, key: str) -> bool:
@@ -184,7 +184,7 @@ def _stamped_below(page: Page, index: int) -> bool:
     itself holds one: "Comment by Anna — 17.07.2011 @ 13:04")."""
     if _is_time_stamp(page, index):
         return True
-    following = _next_with_text(page, index, 1)
+    following = next_with_text(page, index, 1)
     return following is not None and _is_time_stamp(page, following)
 
 
@@ -197,6 +197,16 @@ def _is_time_stamp(page: Page, index: int) -> bool:
         or parse_date_line(text) is not None
         or comment_table().ago.fullmatch(paragraph_keys(page)[index].strip(_AROUND)) is not None
     )
+
+
+def relative_time_lines(page: Page, lines: list[int]) -> list[int]:
+    """The lines of ``lines`` that say how long ago and nothing else ("3 years ago", "vor 2
+    Stunden"): the time stamps of comments and of a blog list's entries."""
+    ago, keys, stripped = comment_table().ago, paragraph_keys(page), page.stripped
+    return [
+        index for index in lines
+        if len(stripped[index]) <= LONGEST_AGO and ago.fullmatch(keys[index].strip(_AROUND))
+    ]
 
 
 def _marks_below(page: Page, index: int) -> int:

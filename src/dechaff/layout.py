@@ -26,12 +26,13 @@ from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import removed_copies
 from .share_rows import button_starts
-from .tables import PhraseSource, scaffolding_table, section_table, start_keys
+from .tables import PhraseSource, load_table, scaffolding_table, section_table, start_keys
 from .textnorm import (
     EDGE_PUNCTUATION,
     ICON_GLYPHS,
     collapse,
     find_all,
+    fold,
     fold_collapsed,
     shown,
     trie_pattern,
@@ -226,7 +227,8 @@ def _find_layout(page: Page) -> Layout:
             edge_chrome.pop(index, None)
             credits.update((index, name))
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
-    for index, reason in (_teaser_links(page, folded) | _category_lines(page)).items():
+    named_boxes = _teaser_links(page, folded) | _category_lines(page) | _feed_links(page, folded)
+    for index, reason in named_boxes.items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
     for index, reason in _author_box_lines(page).items():
@@ -375,6 +377,56 @@ def _category_lines(page: Page) -> dict[int, str]:
         return {}
     return {index: f"categories of a teaser, one of {len(lines)} lines: {shown(stripped[index])}"
             for index in lines}
+
+
+# A blog's box of feed links: "Subscribe To" over "Posts", "Atom", "Comments", "Atom", each on
+# a line of its own. Two lines that name a feed's format, this few lines apart, make one; the
+# short lines beside them say what each feed carries.
+FEED_BOX_REACH = 6
+FEED_LABEL_MOST_WORDS = 2
+
+
+@lru_cache(maxsize=1)
+def feed_formats() -> frozenset[str]:
+    """The names of feed formats ("atom", "rss"), case-folded: ``feeds`` of comments.json."""
+    return frozenset(fold(word) for word in load_table("comments.json")["feeds"])
+
+
+def _feed_links(page: Page, folded: str) -> dict[int, str]:
+    """The lines of a box of feed links: lines that name a feed's format alone, at least two
+    within ``FEED_BOX_REACH`` lines, and the labels of one or two words right beside them.
+
+    A line "Comments" in such a box heads no comment thread; left alone after the box's other
+    lines go, it would look like one."""
+    offsets = find_all(folded, "atom") + find_all(folded, "rss")
+    if len(offsets) < 2:
+        return {}
+    keys, stripped = paragraph_keys(page), page.stripped
+    formats = feed_formats()
+    feeds = [index for index in line_numbers(page, folded, sorted(offsets), at_line_start=False)
+             if keys[index].strip(EDGE_PUNCTUATION) in formats]
+    boxed = [index for position, index in enumerate(feeds)
+             if (position and index - feeds[position - 1] <= FEED_BOX_REACH)
+             or (position + 1 < len(feeds) and feeds[position + 1] - index <= FEED_BOX_REACH)]
+    found: set[int] = set(boxed)
+    for index in boxed:
+        for step in (-1, 1):
+            label = next_with_text(page, index, step)
+            if (
+                label is not None
+                and len(keys[label].split()) <= FEED_LABEL_MOST_WORDS
+                and not any(map(stripped[label].endswith, ".!?:;,"))
+            ):
+                found.add(label)
+    return {index: f"feed link in a box of feeds: {shown(stripped[index])}"
+            for index in sorted(found) if page.kept[index]}
+
+
+def next_with_text(page: Page, index: int, step: int) -> int | None:
+    """The line with text next to ``index`` (above for a ``step`` of -1, below for 1), with
+    one blank line between at most; None when there is none."""
+    nearby = range(index + step, min(max(index + 3 * step, -1), len(page)), step)
+    return next((line for line in nearby if page.stripped[line]), None)
 
 
 @lru_cache(maxsize=1)
