@@ -1306,3 +1306,29 @@ def test_a_box_of_feed_links_goes_and_its_comments_label_opens_no_thread() -> No
 def test_a_line_naming_a_feed_once_and_a_time_stamp_once_stay() -> None:
     page = [ARTICLE_EN[0], "Atom", *ARTICLE_EN[1:3], "3 years ago", ARTICLE_EN[3]]
     assert kept(clean(page)) == page
+
+
+# A web form's prompts and messages: what to fill in, which fields are required, that the form
+# was sent. They stand wherever the form does, the article going on around it.
+
+@pytest.mark.parametrize("prompt", [
+    "Please enter your valid email address.",
+    "Please enter your username and password",
+    "Bitte geben Sie hier Ihre E-Mail-Adresse ein",
+    "Bitte gib deine Unternehmens E-Mail ein",
+    "Pflichtfeld: Bitte geben Sie eine gültige E-Mail Adresse ein.",
+    "Vielen Dank! Ihr Kommentar wurde abgeschickt.",
+    "Veuillez saisir votre adresse e-mail",
+    "Por favor ingrese su nombre",
+    "This field is required.",
+])
+def test_a_form_prompt_goes_and_the_article_goes_on_after_it(prompt: str) -> None:
+    result = clean([*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, prompt)[0][1].startswith("web forms chrome")
+
+
+def test_a_request_that_names_no_form_field_stays() -> None:
+    for line in ["Please enter the church quietly.", "Bitte geben Sie acht."]:
+        page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+        assert kept(clean(page)) == page
