@@ -1332,3 +1332,22 @@ def test_a_request_that_names_no_form_field_stays() -> None:
     for line in ["Please enter the church quietly.", "Bitte geben Sie acht."]:
         page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
         assert kept(clean(page)) == page
+
+
+def test_teasers_below_the_article_each_stamped_with_a_labelled_time_go() -> None:
+    teasers = [
+        "Markenanwalt übt Kritik : Greta Thunberg will Fridays for Future als Marke schützen",
+        "Ist Fridays for Future eine Marke? Greta Thunberg sieht das offenbar so und die "
+        "zuständige europäische Behörde auch, das deutsche Markenamt ist anderer Meinung.",
+        "Gustav Theile",
+        "Veröffentlicht/Aktualisiert: vor 44 Minuten",
+        "Region im Umbruch : Solange es dampft, ist alles in Ordnung",
+        "Schkopau in Sachsen-Anhalt hängt an der Kohle, und an der Kohle hängt die Chemie. Nun "
+        "wächst die Angst vor einem Kahlschlag wie nach der Wende.",
+        "Susanne Preuß",
+        "Veröffentlicht/Aktualisiert: vor 1 Stunde",
+    ]
+    stamp = "Veröffentlicht/Aktualisiert: vor 48 Minuten"
+    result = clean([*ARTICLE_DE, "Marie Lisa Kehler", stamp, *teasers])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, stamp)[0][1].startswith("not article text")

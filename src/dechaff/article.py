@@ -92,7 +92,7 @@ LONGEST_SECTION = 60
 THREAD_MIN_ARTICLE = 200
 # Time stamps that say how long ago ("3 years ago") split clusters as date lines do when a
 # page holds this many: a list of comments or of other blogs' latest posts, each stamped.
-TIME_STAMPS_LEAST = 3
+TIME_STAMPS_LEAST = 2
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
 # A kept line this many words long that stops without a sentence end breaks off a sentence:

@@ -28,7 +28,7 @@ from .layout import (
     paragraph_keys,
 )
 from .page import Page
-from .tables import load_table
+from .tables import date_table, load_table
 from .textnorm import EDGE_PUNCTUATION, fold, trie_pattern
 
 # Marks of a thread (time stamps, actions, commenter lines) needed below its start.
@@ -40,8 +40,8 @@ FIRST_MARK_REACH = 8
 LONGEST_MARK = 100
 LONGEST_HEADING = 200
 LONGEST_NAME = 60
-# A line that says how long ago and nothing else ("vor 50 Minuten 46 Sekunden").
-LONGEST_AGO = 40
+# A line that says how long ago and nothing else ("Veröffentlicht/Aktualisiert: vor 50 Minuten").
+LONGEST_AGO = 60
 # A time of day: "13:47", "11h29" (a date line with no time counts too).
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 _AROUND = EDGE_PUNCTUATION + "：»«›‹↓"
@@ -201,12 +201,22 @@ def _is_time_stamp(page: Page, index: int) -> bool:
 
 def relative_time_lines(page: Page, lines: list[int]) -> list[int]:
     """The lines of ``lines`` that say how long ago and nothing else ("3 years ago", "vor 2
-    Stunden"): the time stamps of comments and of a blog list's entries."""
-    ago, keys, stripped = comment_table().ago, paragraph_keys(page), page.stripped
+    Stunden"), perhaps after the word for published or updated ("Veröffentlicht/Aktualisiert:
+    vor 48 Minuten"): the time stamps of comments and of the entries of a list."""
+    stamp, keys, stripped = _stamp_pattern(), paragraph_keys(page), page.stripped
     return [
         index for index in lines
-        if len(stripped[index]) <= LONGEST_AGO and ago.fullmatch(keys[index].strip(_AROUND))
+        if len(stripped[index]) <= LONGEST_AGO and stamp.fullmatch(keys[index].strip(_AROUND))
     ]
+
+
+@lru_cache(maxsize=1)
+def _stamp_pattern() -> re.Pattern[str]:
+    """How long ago (see ``ago`` of :func:`comment_table`), after up to two of the dates
+    table's lead words ("posted", "aktualisiert am") with a colon perhaps."""
+    leads = trie_pattern(sorted(date_table().lead_words))
+    ago = comment_table().ago.pattern
+    return re.compile(f"(?:{leads}(?: ?/ ?{leads})?:? )?(?:{ago})")
 
 
 def _marks_below(page: Page, index: int) -> int:
