@@ -1351,3 +1351,28 @@ def test_teasers_below_the_article_each_stamped_with_a_labelled_time_go() -> Non
     result = clean([*ARTICLE_DE, "Marie Lisa Kehler", stamp, *teasers])
     assert kept(result) == ARTICLE_DE
     assert reasons_for(result, stamp)[0][1].startswith("not article text")
+
+
+# A caption with its credit right after its last word, no stop between: the credit holds a
+# slash or is capitalised words. After a full stop and a dash, the line is often the
+# article's lead with its picture's credit, and stays.
+
+@pytest.mark.parametrize("caption", [
+    "Der Toast-Test zeigt, in der Mitte ist die Hitze am größten Foto: CHIP",
+    "Alexander Zverev steht im Viertelfinale des ATP-Turniers Bild: AFP/SID/PASCAL GUYOT",
+    "Joe Kaeser beantwortet Fragen von Journalisten Foto: Soeren Stache/dpa",
+])
+def test_a_caption_with_its_credit_after_the_last_word_goes(caption: str) -> None:
+    result = clean([*ARTICLE_DE[:2], caption, *ARTICLE_DE[2:]])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, caption)[0][0] == "photo_credit"
+
+
+def test_a_sentence_about_a_photo_and_a_lead_with_its_credit_stay() -> None:
+    lines = [
+        "Das zeigt das Bild: ein Mann mit Hut",
+        "Die Akademie hat ein Glossar erstellt, das fortlaufend erweitert wird. - Bild: PIRO4",
+    ]
+    for line in lines:
+        page = [ARTICLE_DE[0], line, *ARTICLE_DE[1:]]
+        assert kept(clean(page)) == page
