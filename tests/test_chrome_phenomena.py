@@ -519,6 +519,9 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
         ("Unterstützen Sie unsere Arbeit mit einem Beitrag von fünf Euro im Monat.",
          ARTICLE_DE),
         ("Jetzt spenden und die Arbeit der Redaktion unterstützen!", ARTICLE_DE),
+        ("Bereits mit 2,50 Euro kannst du unsere Arbeit unterstützen und dazu beitragen, "
+         "das Magazin unabhängig zu halten.", ARTICLE_DE),
+        ("Unterstütze RosaMag bereits mit 2,50!", ARTICLE_DE),
     ):
         for page in ([line, *article], [*article, line]):
             result = clean(page)
