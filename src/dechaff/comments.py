@@ -203,10 +203,17 @@ def relative_time_lines(page: Page, lines: list[int]) -> list[int]:
     """The lines of ``lines`` that say how long ago and nothing else ("3 years ago", "vor 2
     Stunden"), perhaps after the word for published or updated ("Veröffentlicht/Aktualisiert:
     vor 48 Minuten"): the time stamps of comments and of the entries of a list."""
-    stamp, keys, stripped = _stamp_pattern(), paragraph_keys(page), page.stripped
+    folded = folded_text(page)
+    offsets = [match.start() for match in _stamp_sieve().finditer("\n" + folded)]
+    if not offsets:
+        return []
+    wanted, stripped, keys = set(lines), page.stripped, paragraph_keys(page)
+    stamp = _stamp_pattern()
     return [
-        index for index in lines
-        if len(stripped[index]) <= LONGEST_AGO and stamp.fullmatch(keys[index].strip(_AROUND))
+        index for index in line_numbers(page, folded, offsets)
+        if index in wanted
+        and len(stripped[index]) <= LONGEST_AGO
+        and stamp.fullmatch(keys[index].strip(_AROUND))
     ]
 
 
@@ -214,9 +221,33 @@ def relative_time_lines(page: Page, lines: list[int]) -> list[int]:
 def _stamp_pattern() -> re.Pattern[str]:
     """How long ago (see ``ago`` of :func:`comment_table`), after up to two of the dates
     table's lead words ("posted", "aktualisiert am") with a colon perhaps."""
+    return re.compile(f"{_lead_words()}(?:{comment_table().ago.pattern})")
+
+
+def _lead_words() -> str:
     leads = trie_pattern(sorted(date_table().lead_words))
-    ago = comment_table().ago.pattern
-    return re.compile(f"(?:{leads}(?: ?/ ?{leads})?:? )?(?:{ago})")
+    return f"(?:{leads}(?: ?/ ?{leads})?:? )?"
+
+
+@lru_cache(maxsize=1)
+def _stamp_sieve() -> re.Pattern[str]:
+    """The lines of a case-folded text (with "\\n" put in front) that may be time stamps (see
+    :func:`_stamp_pattern`): every language's words merged into one pattern, which the
+    search tries at line starts only (the regular expression engine finds newlines at memory
+    speed), where the exact pattern tries each language in turn."""
+    data = load_table("comments.json")
+    table = data["ago"].values()
+    ones = {fold(word) for word in data["one"]}
+    counts = trie_pattern(sorted(ones | {word for words in table for word in words["counts"]}))
+    units = trie_pattern(sorted({unit for words in table for unit in words["units"]}))
+    before = trie_pattern(sorted({word for words in table for word in words["before"]}))
+    after = trie_pattern(sorted({word for words in table for word in words["after"]}))
+    amount = f"(?:\\d+|{counts}) {units}"
+    amounts = f"{amount}(?:,? {amount})?"
+    around = "[" + re.escape(_AROUND) + " \\t\\r]*"
+    return re.compile(
+        f"\\n{around}{_lead_words()}(?:{before} {amounts}|{amounts} {after}){around}(?=\\n|$)"
+    )
 
 
 def _marks_below(page: Page, index: int) -> int:
