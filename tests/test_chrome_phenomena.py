@@ -1379,3 +1379,18 @@ def test_a_sentence_about_a_photo_and_a_lead_with_its_credit_stay() -> None:
     for line in lines:
         page = [ARTICLE_DE[0], line, *ARTICLE_DE[1:]]
         assert kept(clean(page)) == page
+
+
+def test_related_stories_below_a_spanish_article_go_with_their_heading() -> None:
+    article = [
+        "El Congreso aprobó el martes una reforma que permitirá a los municipios construir "
+        "nuevas viviendas sociales en terrenos del Estado durante los próximos años.",
+        "La medida fue aprobada con el voto de la mayoría de los diputados y entrará en vigor "
+        "a partir del mes de julio, según informó el presidente de la cámara.",
+    ]
+    related = ["Relacionadas:",
+               "Tony Hernández fue condenado a la misma cantidad de años que 'El Chapo' Guzmán",
+               "Entre uno y 18 meses esperaron extraditados para juicio en Estados Unidos"]
+    result = clean([*article, *related])
+    assert kept(result) == article
+    assert reasons_for(result, "Relacionadas:")[0][1].startswith("news and magazine chrome (es)")
