@@ -1339,21 +1339,42 @@ def test_a_request_that_names_no_form_field_stays() -> None:
 
 def test_teasers_below_the_article_each_stamped_with_a_labelled_time_go() -> None:
     teasers = [
+        "Coronavirus : So gut ist man auf die deutschen Rückkehrer vorbereitet",
+        "Etwa 100 deutsche Reisende aus der Risikoregion Wuhan werden am Frankfurter Flughafen "
+        "erwartet, derweil sorgt die Angst vor dem Coronavirus für …",
+        "Veröffentlicht/Aktualisiert: vor 48 Minuten",
         "Markenanwalt übt Kritik : Greta Thunberg will Fridays for Future als Marke schützen",
         "Ist Fridays for Future eine Marke? Greta Thunberg sieht das offenbar so und die "
-        "zuständige europäische Behörde auch, das deutsche Markenamt ist anderer Meinung.",
-        "Gustav Theile",
+        "zuständige europäische Behörde auch, das deutsche Markenamt ist …",
         "Veröffentlicht/Aktualisiert: vor 44 Minuten",
         "Region im Umbruch : Solange es dampft, ist alles in Ordnung",
         "Schkopau in Sachsen-Anhalt hängt an der Kohle, und an der Kohle hängt die Chemie. Nun "
-        "wächst die Angst vor einem Kahlschlag wie nach der Wende.",
-        "Susanne Preuß",
+        "wächst die Angst vor einem Kahlschlag …",
         "Veröffentlicht/Aktualisiert: vor 1 Stunde",
     ]
-    stamp = "Veröffentlicht/Aktualisiert: vor 48 Minuten"
-    result = clean([*ARTICLE_DE, "Marie Lisa Kehler", stamp, *teasers])
-    assert kept(result) == ARTICLE_DE
-    assert reasons_for(result, stamp)[0][1].startswith("not article text")
+    result = clean([*ARTICLE_DE, *teasers])
+    # The first teaser follows the article's last paragraph with nothing between: it stays.
+    assert kept(result)[: len(ARTICLE_DE)] == ARTICLE_DE
+    assert not set(teasers[3:]) & set(kept(result))
+    assert reasons_for(result, teasers[5])[0][1].startswith("not article text")
+
+
+def test_a_live_blog_with_its_entries_stamped_stays_whole() -> None:
+    entries = [
+        "The council has confirmed that the ferry will not sail this afternoon because of the "
+        "storm, and passengers are asked to check the website before travelling.",
+        "Wind speeds of up to ninety kilometres an hour have been measured on the outer "
+        "islands, where several trees have fallen onto the coastal road.",
+        "Schools on the islands closed at noon, and the harbour master has asked all boat "
+        "owners to secure their vessels before the wind picks up further in the afternoon, as "
+        "the forecast predicts gusts of more than one hundred kilometres an hour.",
+        "Good morning and welcome to our live coverage of the storm.",
+    ]
+    stamps = ["12 minutes ago", "35 minutes ago", "2 hours ago", "3 hours ago"]
+    page = ["Live: storm hits the coast"]
+    for stamp, entry in zip(stamps, entries, strict=True):
+        page += [stamp, entry]
+    assert set(entries) <= set(kept(clean(page)))
 
 
 # A caption with its credit right after its last word, no stop between: the credit holds a

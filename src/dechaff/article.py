@@ -12,7 +12,8 @@ paragraphs apart, by their words and their neighbours:
   this:", "Related posts", "Kommentare"), one a model learned as chrome (outside the page's own
   article, see :func:`own_article_span`), or a date line between two anchors splits them: what
   follows is another section. So does a time stamp that says how long ago ("19 hours ago")
-  where a page holds several: each entry of a blog list or a comment thread stands alone.
+  right below a teaser cut off with "...", where a page holds several: each entry of a list
+  of other blogs' posts stands alone.
 - The cluster with the most running text is the article. Clusters before it stay when they hold
   a sentence's worth of it (a lead above an inset box, an introduction; not a login prompt);
   clusters after it stay only when they hold at least half as much text (comment threads,
@@ -90,8 +91,10 @@ SECTION_REACH = 30
 LONGEST_SECTION = 60
 # Running text above a comment thread's start for it to count as one (a paragraph or two).
 THREAD_MIN_ARTICLE = 200
-# Time stamps that say how long ago ("3 years ago") split clusters as date lines do when a
-# page holds this many: a list of comments or of other blogs' latest posts, each stamped.
+# Time stamps that say how long ago ("3 years ago") under a teaser cut off with "..." split
+# clusters as date lines do when a page holds this many: a list of other blogs' latest posts
+# or of a site's stories, each stamped. A live blog's entries, stamped alike, are whole
+# paragraphs, and stay one article.
 TIME_STAMPS_LEAST = 2
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
@@ -317,9 +320,7 @@ def _named_and_sentences(
         stripped = page.stripped
         short = [index for index in lines if not weight_of[index]]
         dates = set(date_lines(page, short))
-        stamps = set(relative_time_lines(page, short))
-        if len(stamps) < TIME_STAMPS_LEAST:
-            stamps = set()
+        stamps = _teaser_stamps(page, relative_time_lines(page, short))
         # A sentence has five words or more: most short lines fail that before the full test.
         sentences = {
             index for index in short
@@ -335,6 +336,19 @@ def _named_and_sentences(
         memo = page.memo["named_and_sentences"] = (named, sentences, stamps)
     assert isinstance(memo, tuple)
     return memo
+
+
+def _teaser_stamps(page: Page, stamps: list[int]) -> set[int]:
+    """The time ``stamps`` right below a teaser cut off with "..." (the next line with text
+    above ends so), when at least ``TIME_STAMPS_LEAST`` are; none otherwise."""
+    stripped = page.stripped
+    below_teasers = set()
+    for index in stamps:
+        above = next((line for line in range(index - 1, max(index - 3, -1), -1)
+                      if stripped[line]), None)
+        if above is not None and stripped[above].endswith(_CUT_OFF):
+            below_teasers.add(index)
+    return below_teasers if len(below_teasers) >= TIME_STAMPS_LEAST else set()
 
 
 def _edge_phrases_outside(
