@@ -48,7 +48,7 @@ from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
-from .layout import date_lines, page_layout, paragraph_keys, section_openers
+from .layout import date_lines, next_with_text, page_layout, paragraph_keys, section_openers
 from .lineshape import is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
@@ -344,8 +344,7 @@ def _teaser_stamps(page: Page, stamps: list[int]) -> set[int]:
     stripped = page.stripped
     below_teasers = set()
     for index in stamps:
-        above = next((line for line in range(index - 1, max(index - 3, -1), -1)
-                      if stripped[line]), None)
+        above = next_with_text(page, index, -1)
         if above is not None and stripped[above].endswith(_CUT_OFF):
             below_teasers.add(index)
     return below_teasers if len(below_teasers) >= TIME_STAMPS_LEAST else set()

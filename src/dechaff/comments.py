@@ -237,17 +237,11 @@ def _stamp_sieve() -> re.Pattern[str]:
     speed), where the exact pattern tries each language in turn."""
     data = load_table("comments.json")
     table = data["ago"].values()
-    ones = {fold(word) for word in data["one"]}
-    counts = trie_pattern(sorted(ones | {word for words in table for word in words["counts"]}))
-    units = trie_pattern(sorted({unit for words in table for unit in words["units"]}))
-    before = trie_pattern(sorted({word for words in table for word in words["before"]}))
-    after = trie_pattern(sorted({word for words in table for word in words["after"]}))
-    amount = f"(?:\\d+|{counts}) {units}"
-    amounts = f"{amount}(?:,? {amount})?"
+    merged = {part: sorted({word for words in table for word in words[part]})
+              for part in ("counts", "units", "before", "after")}
+    ago = _ago_pattern({"any": merged}, sorted(fold(word) for word in data["one"])).pattern
     around = "[" + re.escape(_AROUND) + " \\t\\r]*"
-    return re.compile(
-        f"\\n{around}{_lead_words()}(?:{before} {amounts}|{amounts} {after}){around}(?=\\n|$)"
-    )
+    return re.compile(f"\\n{around}{_lead_words()}(?:{ago}){around}(?=\\n|$)")
 
 
 def _marks_below(page: Page, index: int) -> int:

@@ -249,13 +249,10 @@ MOST_CREDITED_NAME_WORDS = 10
 def _credited_name(page: Page, label: int) -> int | None:
     """The line naming whom a credit word alone on line ``label`` credits, if the next line
     with text looks like a name."""
-    stripped = page.stripped
-    following = next((
-        line for line in range(label + 1, min(label + 3, len(stripped))) if stripped[line]
-    ), None)
+    following = next_with_text(page, label, 1)
     if following is None or not page.kept[following]:
         return None
-    name = stripped[following]
+    name = page.stripped[following]
     if (
         len(name) > LONGEST_CREDITED_NAME
         or len(name.split()) > MOST_CREDITED_NAME_WORDS
