@@ -1319,6 +1319,8 @@ def test_a_line_naming_a_feed_once_and_a_time_stamp_once_stay() -> None:
     "Please enter your username and password",
     "Bitte geben Sie hier Ihre E-Mail-Adresse ein",
     "Bitte gib deine Unternehmens E-Mail ein",
+    "Bitte Unternehmens-E-Mail-Adresse eingeben",
+    "Bitte gültige E-Mail-Adresse eingeben.",
     "Pflichtfeld: Bitte geben Sie eine gültige E-Mail Adresse ein.",
     "Vielen Dank! Ihr Kommentar wurde abgeschickt.",
     "Veuillez saisir votre adresse e-mail",
@@ -1332,7 +1334,11 @@ def test_a_form_prompt_goes_and_the_article_goes_on_after_it(prompt: str) -> Non
 
 
 def test_a_request_that_names_no_form_field_stays() -> None:
-    for line in ["Please enter the church quietly.", "Bitte geben Sie acht."]:
+    for line in [
+        "Please enter the church quietly.",
+        "Bitte geben Sie acht.",
+        "Bitte Ruhe bewahren und eingeben.",
+    ]:
         page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
         assert kept(clean(page)) == page
 
@@ -1415,3 +1421,12 @@ def test_related_stories_below_a_spanish_article_go_with_their_heading() -> None
     result = clean([*article, *related])
     assert kept(result) == article
     assert reasons_for(result, "Relacionadas:")[0][1].startswith("news and magazine chrome (es)")
+
+
+def test_a_byline_with_a_date_under_the_headline_goes_and_dates_the_page() -> None:
+    headline = "Harbour plans approved after a long night"
+    byline = "Von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr"
+    result = clean([headline, byline, *ARTICLE_EN])
+    assert kept(result) == [headline, *ARTICLE_EN]
+    assert result.metadata.date == "2014-05-14"
+    assert reasons_for(result, byline)[0][0] == "date_header"

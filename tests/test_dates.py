@@ -56,3 +56,25 @@ def test_month_and_weekday_names_are_read_in_any_case() -> None:
         parsed = parse_date_line(f"{lead.upper()} 2020-07-04")
         assert parsed is not None, lead
         assert parsed.iso == "2020-07-04", lead
+
+
+def test_a_byline_before_the_date_makes_a_date_line() -> None:
+    bylines = {
+        "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am": "2023-11-09",
+        "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr": "2014-05-14",
+        "Von Redaktion, 24. Januar 2022": "2022-01-24",
+        "par Didier Roy, 21 juin 2018": "2018-06-21",
+        "Por Raúl Espina 4 mayo, 2022": "2022-05-04",
+        "By John Walk - January 10, 2020": "2020-01-10",
+        "by Ludwig van Beethoven on May 4, 2020": "2020-05-04",
+        "von Herr_Rein Veröffentlicht am 11. Juni 2019": "2019-06-11",
+    }
+    for line, iso in bylines.items():
+        parsed = parse_date_line(line)
+        assert parsed is not None, line
+        assert parsed.iso == iso, line
+
+
+def test_words_before_a_date_that_name_no_one_make_no_date_line() -> None:
+    for line in ["By Monday, May 4, 2020", "By the end of May 4, 2020", "von heute am 5. Mai 2021"]:
+        assert parse_date_line(line) is None, line

@@ -41,6 +41,14 @@ _TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:wib|wita|wit|utc|gmt|cet|cest|est|edt|pst|pdt|bst|msk|uhr|h))?"
 )
+# A byline's name: up to four words ("Anja Schmoll-Trautmann", "Isabella.DiBiase").
+_NAME_WORD = r"[^\W\d_][\w.'’-]*"
+MOST_NAME_WORDS = 4
+# Lower-case words inside a name ("Ludwig van Beethoven", "Juan de la Cruz").
+_NAME_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "dos", "das", "du", "la", "le",
+    "bin", "al", "y", "e",
+})
 _TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|•|·|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
 
 
@@ -69,6 +77,11 @@ def _date_line_pattern() -> re.Pattern[str]:
     months = _alternation(list(table.month_numbers))
     weekdays = _alternation(list(table.weekdays))
     leads = _alternation(list(table.lead_words))
+    byline = (
+        rf"(?P<by>{_alternation(list(table.byline_words))})\s+"
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MOST_NAME_WORDS - 1}}}?)"
+        rf"\s*(?:[,|/•·–—-]\s*)?(?:(?:{_alternation(list(table.byline_joiners))})\s+)?"
+    )
     day_month_year = (
         rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?"
         r"(?P<y1>(?:19|20)\d{2})(?:\s*(?:г\.?|года|r\.?))?"
@@ -80,7 +93,7 @@ def _date_line_pattern() -> re.Pattern[str]:
     numeric = r"(?P<a4>\d{1,2})(?P<sep>[./-])(?P<b4>\d{1,2})(?P=sep)(?P<y4>(?:19|20)\d{2})"
     date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric})"
     pattern = (
-        rf"(?:(?:{leads})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?{date_part}"
+        rf"(?:{byline})?(?:(?:{leads})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?{date_part}"
         rf"(?:{_TIME_JOINER}{_TIME})?\.?"
     )
     return re.compile(pattern, re.IGNORECASE)
@@ -97,6 +110,8 @@ def parse_date_line(text: str) -> DateLine | None:
     ('2020-07-04', '2019-07-14')
     >>> parse_date_line("It rained on July 4, 2020") is None
     True
+    >>> parse_date_line("By Jane Doe on Thu, Nov 9, 2023 at 4:00 am").iso
+    '2023-11-09'
     """
     if len(text) > LONGEST_DATE_LINE or _YEAR_ANYWHERE.search(text) is None:
         return None
@@ -104,6 +119,8 @@ def parse_date_line(text: str) -> DateLine | None:
     if match is None:
         return None
     groups = match.groupdict()
+    if groups["name"] is not None and not _is_name(groups["name"]):
+        return None
     months = date_table().month_numbers
     if groups["d1"]:
         day, month, year = int(groups["d1"]), months[groups["m1"].casefold()], int(groups["y1"])
@@ -119,6 +136,19 @@ def parse_date_line(text: str) -> DateLine | None:
     if not _valid(day, month, year):
         return None
     return DateLine(date(year, month, day).isoformat())
+
+
+def _is_name(words: str) -> bool:
+    """Whether the words after a byline word name a person or a desk ("Jane Doe", "Redaktion"):
+    capitalised, particles aside, and no month or weekday ("By Monday, May 4, 2020")."""
+    table = date_table()
+    for number, word in enumerate(words.split()):
+        folded = word.casefold().rstrip(".")
+        if folded in table.month_numbers or folded in table.weekdays:
+            return False
+        if not word[0].isupper() and (number == 0 or folded not in _NAME_PARTICLES):
+            return False
+    return True
 
 
 def _valid(day: int, month: int, year: int) -> bool:

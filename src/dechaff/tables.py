@@ -280,6 +280,8 @@ class DateTable:
     month_numbers: dict[str, int]
     weekdays: frozenset[str]
     lead_words: tuple[str, ...]
+    byline_words: tuple[str, ...]
+    byline_joiners: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +293,10 @@ def date_table() -> DateTable:
             for spelling in spellings:
                 month_numbers.setdefault(spelling.casefold(), number)
     weekdays = frozenset(day.casefold() for days in data["weekdays"].values() for day in days)
-    return DateTable(month_numbers, weekdays, tuple(data["lead_words"]))
+    return DateTable(
+        month_numbers, weekdays, tuple(data["lead_words"]),
+        tuple(data["byline_words"]), tuple(data["byline_joiners"]),
+    )
 
 
 @lru_cache(maxsize=1)
