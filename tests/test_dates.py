@@ -68,6 +68,11 @@ def test_a_byline_before_the_date_makes_a_date_line() -> None:
         "By John Walk - January 10, 2020": "2020-01-10",
         "by Ludwig van Beethoven on May 4, 2020": "2020-05-04",
         "von Herr_Rein Veröffentlicht am 11. Juni 2019": "2019-06-11",
+        "Posted on 21. Juli 2019 by Realiberry": "2019-07-21",
+        "02.02.2022, 11:30 Uhr von Markus Steinrisser": "2022-02-02",
+        "jeudi 13 juin 2019, par Attac France": "2019-06-13",
+        # Published, then updated: the first date is the page's.
+        "Veröffentlicht am 19. Dezember 2022 20. Dezember 2022 von Redaktion": "2022-12-19",
     }
     for line, iso in bylines.items():
         parsed = parse_date_line(line)
@@ -76,5 +81,19 @@ def test_a_byline_before_the_date_makes_a_date_line() -> None:
 
 
 def test_words_before_a_date_that_name_no_one_make_no_date_line() -> None:
-    for line in ["By Monday, May 4, 2020", "By the end of May 4, 2020", "von heute am 5. Mai 2021"]:
+    for line in [
+        "By Monday, May 4, 2020",
+        "By the end of May 4, 2020",
+        "von heute am 5. Mai 2021",
+        "May 4, 2020 by train",
+        "12. Mai 2020 von Berlin nach Hamburg",
+    ]:
         assert parse_date_line(line) is None, line
+
+
+def test_an_article_after_the_first_word_of_a_name_ends_it() -> None:
+    # German capitalises nouns: a count of comments after the author is no part of the name.
+    assert parse_date_line("1. Januar 2016 von KleineGrüneMonster Ein Kommentar") is None
+    parsed = parse_date_line("par La Rédaction, 5 mai 2020")
+    assert parsed is not None
+    assert parsed.iso == "2020-05-05"

@@ -77,11 +77,14 @@ def _date_line_pattern() -> re.Pattern[str]:
     months = _alternation(list(table.month_numbers))
     weekdays = _alternation(list(table.weekdays))
     leads = _alternation(list(table.lead_words))
+    by_words = _alternation(list(table.byline_words))
+    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MOST_NAME_WORDS - 1}}}?"
+    # "By Jane Doe on" before the date, or "by Jane Doe" after it ("Posted on May 4, 2020 by").
     byline = (
-        rf"(?P<by>{_alternation(list(table.byline_words))})\s+"
-        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MOST_NAME_WORDS - 1}}}?)"
+        rf"(?P<by>{by_words})\s+(?P<name>{name})"
         rf"\s*(?:[,|/•·–—-]\s*)?(?:(?:{_alternation(list(table.byline_joiners))})\s+)?"
     )
+    byline_after = rf"\s*(?:[,|/•·–—-]\s*)?(?:{by_words})\s+(?P<name_after>{name})"
     day_month_year = (
         rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?"
         r"(?P<y1>(?:19|20)\d{2})(?:\s*(?:г\.?|года|r\.?))?"
@@ -92,9 +95,12 @@ def _date_line_pattern() -> re.Pattern[str]:
     iso = r"(?P<y3>(?:19|20)\d{2})[-/.](?P<n3>\d{1,2})[-/.](?P<d3>\d{1,2})"
     numeric = r"(?P<a4>\d{1,2})(?P<sep>[./-])(?P<b4>\d{1,2})(?P=sep)(?P<y4>(?:19|20)\d{2})"
     date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric})"
+    # The date a post was updated, after the date it was published, is read past.
+    updated = re.sub(r"\(\?P<(\w+)>", "(?:", date_part).replace("(?P=sep)", "[./-]")
+    timed = rf"(?:{_TIME_JOINER}{_TIME})?"
     pattern = (
-        rf"(?:{byline})?(?:(?:{leads})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?{date_part}"
-        rf"(?:{_TIME_JOINER}{_TIME})?\.?"
+        rf"(?:{byline})?(?:(?:{leads})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?{date_part}{timed}"
+        rf"(?:\s+(?:(?:{weekdays})\.?,?\s+)?{updated}{timed})?(?:{byline_after})?\.?"
     )
     return re.compile(pattern, re.IGNORECASE)
 
@@ -119,8 +125,9 @@ def parse_date_line(text: str) -> DateLine | None:
     if match is None:
         return None
     groups = match.groupdict()
-    if groups["name"] is not None and not _is_name(groups["name"]):
-        return None
+    for name in (groups["name"], groups["name_after"]):
+        if name is not None and not _is_name(name):
+            return None
     months = date_table().month_numbers
     if groups["d1"]:
         day, month, year = int(groups["d1"]), months[groups["m1"].casefold()], int(groups["y1"])
@@ -140,11 +147,14 @@ def parse_date_line(text: str) -> DateLine | None:
 
 def _is_name(words: str) -> bool:
     """Whether the words after a byline word name a person or a desk ("Jane Doe", "Redaktion"):
-    capitalised, particles aside, and no month or weekday ("By Monday, May 4, 2020")."""
+    capitalised, particles aside, no month or weekday ("By Monday, May 4, 2020"), and no article
+    after the first word (German capitalises nouns: "von Jane Ein Kommentar")."""
     table = date_table()
     for number, word in enumerate(words.split()):
         folded = word.casefold().rstrip(".")
         if folded in table.month_numbers or folded in table.weekdays:
+            return False
+        if number and folded in table.byline_not_names:  # "Jane Ein Kommentar"
             return False
         if not word[0].isupper() and (number == 0 or folded not in _NAME_PARTICLES):
             return False
