@@ -248,6 +248,9 @@ def test_site_credits_below_the_article_go() -> None:
         "Copyleft © 2002-2016 The Anarcat CC-BY-SA. Powered by ikiwiki. Valid (X)HTML 5.",
         "Propulsé par WordPress",
         "Theme by Anders Norén.",
+        "Thème Simple. Fourni par Blogger.",
+        "Design: Wasserzeichen. Bereitgestellt von Blogger.",
+        "Tema Sederhana. Diberdayakan oleh Blogger.",
     ]:
         result = clean([*ARTICLE_EN, credit])
         assert kept(result) == ARTICLE_EN
@@ -638,6 +641,18 @@ def test_a_german_cookie_notice_that_says_website_goes() -> None:
               "anbieten können.")
     result = clean([*ARTICLE_DE, notice])
     assert kept(result) == ARTICLE_DE
+
+
+def test_a_cookie_notice_that_speaks_of_the_site_s_services_goes() -> None:
+    for notice in [
+        "Cookies help us deliver our services. By using our services, you agree to our use of "
+        "cookies.",
+        "Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung unserer Dienste "
+        "erklären Sie sich damit einverstanden, dass wir Cookies verwenden. OK",
+    ]:
+        result = clean([*ARTICLE_DE, notice])
+        assert kept(result) == ARTICLE_DE
+        assert reasons_for(result, notice)[0][0] == "scaffolding"
 
 
 def test_a_consent_banner_with_the_verb_first_and_the_privacy_policy_goes() -> None:
