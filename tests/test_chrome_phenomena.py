@@ -1446,3 +1446,39 @@ def test_a_byline_with_a_date_under_the_headline_goes_and_dates_the_page() -> No
     assert kept(result) == [headline, *ARTICLE_EN]
     assert result.metadata.date == "2014-05-14"
     assert reasons_for(result, byline)[0][0] == "date_header"
+
+
+@pytest.mark.parametrize("prompt", [
+    "For the latest stories and breaking news updates download the Nationnews apps for iOS "
+    "and Android.",
+    "Get the new ABC7 Bay Area mobile app today!",
+    "Stay updated and download the 5NEWS app today!",
+    "Jetzt die kostenlose WELT-App herunterladen",
+    "Téléchargez l’application Le Monde",
+    "DESCARGA LA APP EL TIEMPO",
+])
+def test_a_prompt_to_install_the_site_s_app_goes_wherever_it_stands(prompt: str) -> None:
+    result = clean([*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, prompt)[0][1].startswith("app prompts chrome")
+
+
+def test_a_sentence_about_downloading_an_app_stays() -> None:
+    sentence = "Download the app to see how it works, the harbour master told the council."
+    page = [*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
+
+
+def test_a_long_copyright_notice_at_the_foot_weighs_nothing_against_the_article() -> None:
+    notice = (
+        "Copyright © 1997 - 2022, Harbour Publishing Co. Limited • P.O. Box 1203, Fontabelle, "
+        "St. Michael, Barbados, West Indies • All Rights Reserved No unauthorized use is "
+        "permitted of content produced by harbournews.com, The Harbour Newspaper or any other "
+        "publication or media owned by Harbour Publishing Co. Limited. Unauthorized use includes "
+        "framing and direct posting of content on websites other than www.harbournews.com."
+    )
+    teasers = ["More news", "Ferry timetable changes", "Council elections",
+               "New bakery opens", "Weather warning"]
+    result = clean([*ARTICLE_EN, *teasers, notice])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, notice)[0][1].startswith("chrome line about copyright notices")
