@@ -42,6 +42,11 @@ def kept(result: dechaff.CleanResult) -> list[str]:
     return [line for line in result.text.split("\n") if line]
 
 
+def inside(line: str) -> list[str]:
+    """ARTICLE_EN with ``line`` set between its second and third lines."""
+    return [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+
+
 def reasons_for(result: dechaff.CleanResult, line: str) -> list[tuple[str, str]]:
     source = result.document.text
     return [
@@ -91,7 +96,7 @@ def test_edge_phrases_in_a_run_of_chrome_go_though_a_comment_below_stays() -> No
 
 def test_edge_phrase_between_paragraphs_of_the_article_stays() -> None:
     """"News" between two parts of the article could head one of its sections."""
-    page = [*ARTICLE_EN[:2], "News", *ARTICLE_EN[2:]]
+    page = inside("News")
     assert kept(clean(page)) == page
 
 
@@ -122,7 +127,7 @@ def test_teaser_links_inside_the_article_go_and_the_article_goes_on() -> None:
                  "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
                  "Lesen Sie auch: Neue Radwege für die Innenstadt",
                  "Baca juga: Harga beras naik di pasar tradisional"):
-        page = [*ARTICLE_EN[:2], link, *ARTICLE_EN[2:]]
+        page = inside(link)
         result = clean(page)
         assert kept(result) == ARTICLE_EN, link
         assert reasons_for(result, link)[0][0] == "scaffolding"
@@ -130,7 +135,7 @@ def test_teaser_links_inside_the_article_go_and_the_article_goes_on() -> None:
 
 def test_read_more_in_a_sentence_stays() -> None:
     line = "Read more about the study in the journal, where the authors describe their method."
-    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    page = inside(line)
     assert kept(clean(page)) == page
 
 
@@ -150,7 +155,7 @@ def test_table_of_contents_heading_goes() -> None:
 
 def test_short_newsletter_lines_go_anywhere() -> None:
     for line in ("PC Gamer Newsletter", "GET THE BOING BOING NEWSLETTER", "Axios newsletters"):
-        page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+        page = inside(line)
         assert kept(clean(page)) == ARTICLE_EN, line
 
 
@@ -165,7 +170,7 @@ def test_blog_subscription_prompts_go() -> None:
 def test_a_sentence_about_a_newsletter_stays() -> None:
     line = ("The newsletter, which reaches two million readers every week, was started in "
             "2015 by two former reporters of the paper.")
-    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    page = inside(line)
     assert kept(clean(page)) == page
 
 
@@ -632,7 +637,7 @@ def test_a_sentence_that_starts_with_a_name_and_a_duration_and_mentions_cookies_
         "Maria 12 years ago baked her first batch of cookies for the village fair, and she has "
         "sold them there every summer since."
     )
-    result = clean([*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]])
+    result = clean(inside(sentence))
     assert sentence in kept(result)
 
 
@@ -699,8 +704,7 @@ def test_the_categories_of_a_cookie_dialog_go_even_when_they_outweigh_the_articl
     for line in dialog:
         assert reasons_for(result, line)[0][0] == "scaffolding"
     line = "Marketing cookies are controversial because they follow readers from site to site."
-    assert kept(clean([*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]])) == [
-        *ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    assert kept(clean(inside(line))) == inside(line)
 
 
 def test_cookie_settings_around_the_article_go_and_a_recipe_s_cookies_stay() -> None:
@@ -938,7 +942,7 @@ def test_a_row_of_share_buttons_inside_the_article_goes(buttons: list[str]) -> N
 
 def test_a_list_of_networks_in_the_article_stays() -> None:
     # One name on its own line, or a list of names an article may well print bare.
-    page = [*ARTICLE_EN[:2], "Facebook", *ARTICLE_EN[2:]]
+    page = inside("Facebook")
     assert kept(clean(page)) == page
     page = [*ARTICLE_EN[:2], "The new apps on test:", "X", "Threads", *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
@@ -990,7 +994,7 @@ def test_a_copyright_notice_at_the_foot_goes(notice: str) -> None:
 
 def test_rights_reserved_in_the_article_s_words_stays() -> None:
     sentence = "All rights reserved, the label said, and the band had to ask before playing."
-    page = [*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]]
+    page = inside(sentence)
     assert kept(clean(page)) == page
 
 
@@ -1046,7 +1050,7 @@ def test_a_reading_time_above_the_article_goes(line: str) -> None:
     "weekly reports on the ferry.",
 ])
 def test_the_same_words_in_a_sentence_of_the_article_stay(line: str) -> None:
-    page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+    page = inside(line)
     assert kept(clean(page)) == page
 
 
@@ -1205,7 +1209,7 @@ def test_lines_of_the_article_that_end_after_an_ellipsis_stay() -> None:
 
 def test_the_site_s_own_newsletter_inside_the_article_goes() -> None:
     prompt = "Never miss the latest news by signing up to our newsletter today!"
-    article = [*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]]
+    article = inside(prompt)
     result = clean(article)
     assert kept(result) == ARTICLE_EN
     assert "newsletter" in reasons_for(result, prompt)[0][1]
@@ -1344,7 +1348,7 @@ def test_a_line_naming_a_feed_once_and_a_time_stamp_once_stay() -> None:
     "This field is required.",
 ])
 def test_a_form_prompt_goes_and_the_article_goes_on_after_it(prompt: str) -> None:
-    result = clean([*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]])
+    result = clean(inside(prompt))
     assert kept(result) == ARTICLE_EN
     assert reasons_for(result, prompt)[0][1].startswith("web forms chrome")
 
@@ -1355,7 +1359,7 @@ def test_a_request_that_names_no_form_field_stays() -> None:
         "Bitte geben Sie acht.",
         "Bitte Ruhe bewahren und eingeben.",
     ]:
-        page = [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
+        page = inside(line)
         assert kept(clean(page)) == page
 
 
@@ -1458,14 +1462,14 @@ def test_a_byline_with_a_date_under_the_headline_goes_and_dates_the_page() -> No
     "DESCARGA LA APP EL TIEMPO",
 ])
 def test_a_prompt_to_install_the_site_s_app_goes_wherever_it_stands(prompt: str) -> None:
-    result = clean([*ARTICLE_EN[:2], prompt, *ARTICLE_EN[2:]])
+    result = clean(inside(prompt))
     assert kept(result) == ARTICLE_EN
     assert reasons_for(result, prompt)[0][1].startswith("app prompts chrome")
 
 
 def test_a_sentence_about_downloading_an_app_stays() -> None:
     sentence = "Download the app to see how it works, the harbour master told the council."
-    page = [*ARTICLE_EN[:2], sentence, *ARTICLE_EN[2:]]
+    page = inside(sentence)
     assert kept(clean(page)) == page
 
 

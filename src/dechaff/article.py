@@ -53,7 +53,7 @@ from .lineshape import is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
-from .textnorm import shown
+from .textnorm import ELLIPSES, shown
 
 # Shortest line that can be an anchor.
 ANCHOR_MIN_CHARS = 25
@@ -103,7 +103,7 @@ MOST_ROUNDS = 4
 BROKEN_SENTENCE_MIN_WORDS = 6
 _CLOSERS = "\"'”’»)]"
 
-_CUT_OFF = ("...", "…", "[…]", "[...]")
+_CUT_OFF = (*ELLIPSES, "[…]", "[...]")
 # What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
 

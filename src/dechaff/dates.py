@@ -44,11 +44,6 @@ _TIME = (
 # A byline's name: up to four words ("Anja Schmoll-Trautmann", "Isabella.DiBiase").
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"
 MOST_NAME_WORDS = 4
-# Lower-case words inside a name ("Ludwig van Beethoven", "Juan de la Cruz").
-_NAME_PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "da", "di", "dos", "das", "du", "la", "le",
-    "bin", "al", "y", "e",
-})
 _TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|•|·|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
 
 
@@ -156,7 +151,7 @@ def _is_name(words: str) -> bool:
             return False
         if number and folded in table.byline_not_names:  # "Jane Ein Kommentar"
             return False
-        if not word[0].isupper() and (number == 0 or folded not in _NAME_PARTICLES):
+        if not word[0].isupper() and (number == 0 or folded not in table.byline_particles):
             return False
     return True
 

@@ -29,6 +29,7 @@ from .share_rows import button_starts
 from .tables import PhraseSource, load_table, scaffolding_table, section_table, start_keys
 from .textnorm import (
     EDGE_PUNCTUATION,
+    ELLIPSES,
     ICON_GLYPHS,
     collapse,
     find_all,
@@ -312,7 +313,6 @@ def _add_keyword_lines(
 TEASER_TAIL_MOST_WORDS = 4
 TEASER_TAIL_MOST_CHARS = 40
 TEASER_LINKS_LEAST = 3
-_ELLIPSES = ("...", "…")
 
 
 def _teaser_links(page: Page, folded: str) -> dict[int, str]:
@@ -320,14 +320,14 @@ def _teaser_links(page: Page, folded: str) -> dict[int, str]:
     ellipsis: a teaser cut off and its link ("Taufe... diese Seite aufrufen", "The council
     met on … Read more"). A site's menu of such teasers can hold more running text than the
     article, and an article's own lines seldom end so, three times alike."""
-    offsets = [offset for ellipsis in _ELLIPSES for offset in find_all(folded, ellipsis)]
+    offsets = [offset for ellipsis in ELLIPSES for offset in find_all(folded, ellipsis)]
     if len(offsets) < TEASER_LINKS_LEAST:
         return {}
     keys = paragraph_keys(page)
     by_tail: dict[str, list[int]] = {}
     for index in line_numbers(page, folded, sorted(offsets), at_line_start=False):
         key = keys[index]
-        cut = max(map(key.rfind, _ELLIPSES))
+        cut = max(map(key.rfind, ELLIPSES))
         tail = key[cut:].lstrip(".… ").rstrip(" »>→›")
         if (
             any(map(str.isalpha, tail))  # a link's words, not the "]" of "[…]"

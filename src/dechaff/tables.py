@@ -282,6 +282,7 @@ class DateTable:
     lead_words: tuple[str, ...]
     byline_words: tuple[str, ...]
     byline_joiners: tuple[str, ...]
+    byline_particles: frozenset[str]
     byline_not_names: frozenset[str]
 
 
@@ -297,7 +298,7 @@ def date_table() -> DateTable:
     return DateTable(
         month_numbers, weekdays, tuple(data["lead_words"]),
         tuple(data["byline_words"]), tuple(data["byline_joiners"]),
-        frozenset(data["byline_not_names"]),
+        frozenset(data["byline_particles"]), frozenset(data["byline_not_names"]),
     )
 
 

@@ -53,6 +53,9 @@ def fold_collapsed(collapsed: str) -> str:
     return collapsed.casefold().strip(EDGE_PUNCTUATION)
 
 
+# What ends a line cut off short: a teaser, a truncated copy of a title or a paragraph.
+ELLIPSES = ("...", "…")
+
 # A line quoted in a removal's reason is cut to this many characters.
 LONGEST_SHOWN = 60
 

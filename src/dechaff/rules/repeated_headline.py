@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..config import Config
 from ..lineshape import is_headline_like, is_prose
 from ..page import Page
-from ..textnorm import fold
+from ..textnorm import ELLIPSES, fold
 from .repeated_paragraph import removed_copies
 
 RULE = "repeated_headline"
@@ -25,7 +25,6 @@ RULE = "repeated_headline"
 _SITE_SEPARATORS = re.compile(r"\s+[|–—·»:~-]+\s+|\s*::\s*|:\s+")
 LONGEST_SITE_NAME = 60
 SHORTEST_TRUNCATED_COPY = 12
-_ELLIPSES = ("...", "…")
 
 
 def find_repeated_headlines(page: Page, config: Config) -> None:
@@ -108,7 +107,7 @@ def _is_copy(text: str, headline: str, config: Config) -> bool:
         return False
     if line == headline or _similar(line, headline, config):
         return True
-    if text.rstrip().endswith(_ELLIPSES):
+    if text.rstrip().endswith(ELLIPSES):
         prefix = fold(text.rstrip().rstrip(".…"))
         if len(prefix) >= SHORTEST_TRUNCATED_COPY and _similar(
             prefix, headline[: len(prefix)], config

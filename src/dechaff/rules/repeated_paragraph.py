@@ -7,9 +7,9 @@ from itertools import compress, repeat
 
 from ..config import Config
 from ..page import Page
+from ..textnorm import ELLIPSES
 
 RULE = "repeated_paragraph"
-_ELLIPSES = ("...", "…")
 
 
 def paragraph_key(text: str) -> str:
@@ -69,7 +69,7 @@ def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
             if earlier != index + 1:
                 copies[index] = earlier
     # Truncated copies ("lead…") are looked up apart.
-    truncated = compress(long_enough, map(str.endswith, long_keys, repeat(_ELLIPSES)))
+    truncated = compress(long_enough, map(str.endswith, long_keys, repeat(ELLIPSES)))
     for index in truncated:
         if index not in copies:
             earlier_keys = long_keys[: bisect_left(long_enough, index)]
