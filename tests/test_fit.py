@@ -146,6 +146,28 @@ def test_prose_the_site_prints_around_each_article_goes() -> None:
         assert {removal.rule for removal in result.removals} <= {"site_template", "blank_lines"}
 
 
+# An article that is no prose: a table of results, each row a long line of names and figures.
+RESULTS = [
+    "1. Quay Rowing Club 6:12.4 (A. Berg, T. Lund, M. Holm, K. Dahl), 2. Harbour Rowers 6:15.9 "
+    "(J. Vik, P. Ek, S. Moe, L. Aas), 3. Point Boat Club 6:21.0 (R. Nes, O. Lie, E. Sand)",
+    "4. Old Town Oars 6:24.8 (H. Rud, B. Strand, F. Hauge, N. Bakke), 5. River Crew 6:30.2 "
+    "(D. Foss, G. Lind, I. Hov, C. Dal), 6. Lighthouse 6:41.7 (U. Tveit, Y. Myhre, V. Eide)",
+]
+
+
+def test_prose_the_site_prints_around_a_table_of_results_goes() -> None:
+    """A page whose article holds no prose still has text of its own: the site's blurbs
+    around it go, as they do around the site's stories."""
+    texts = [[BLURB[0], *story, *BLURB[1:]] for story in LONG_STORIES[:3]]
+    texts.append([BLURB[0], *RESULTS, *BLURB[1:]])
+    pages = [
+        dechaff.Document(f"p{n}", "\n\n".join(text) + "\n", url=f"https://notes.example/{n}")
+        for n, text in enumerate(texts)
+    ]
+    model = dechaff.fit(pages)
+    assert dechaff.clean(pages[-1], model=model).text == "\n\n".join(RESULTS) + "\n"
+
+
 def test_prose_around_the_articles_of_a_site_of_two_pages_goes() -> None:
     """Two pages that print different stories share only their chrome: a paragraph both
     print is the site's, not a story printed twice."""

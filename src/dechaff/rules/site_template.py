@@ -6,7 +6,8 @@ only at the head or tail of the page: it could be an article's heading). Two cas
 learned running text:
 
 - the page has no article of its own: less than ``OWN_PROSE_CHARS`` of its prose is not
-  learned. It is probably printed twice on the site (a print view, a tag page), not chrome;
+  learned, and no more of its long lines (a table of results, a line-up: text that is no
+  prose). It is probably printed twice on the site (a print view, a tag page), not chrome;
 - a learned sentence inside the page's own article (its largest cluster of prose that is not
   learned): a quote or a paragraph that another page of the site printed too.
 
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 from ..article import own_article_span, prose_held, running_text_lines
 from ..config import Config
-from ..layout import page_body
+from ..layout import page_body, page_layout
+from ..lineshape import is_prose, visible
 from ..page import Page
 from ..templates import learned_chrome
 from .repeated_paragraph import removed_copies
@@ -27,6 +29,8 @@ RULE = "site_template"
 # Characters of prose a page must hold beside what its site's templates match, to have an
 # article of its own (a few sentences).
 OWN_PROSE_CHARS = 300
+# A line this long that is no prose is text of the page's own too (a table row, a line-up).
+LONG_LINE_CHARS = 100
 
 
 def find_site_templates(page: Page, config: Config) -> bool:
@@ -39,7 +43,7 @@ def find_site_templates(page: Page, config: Config) -> bool:
         copies = removed_copies(page, config)
         prose, matched = prose_held(page, list(found), copies)
         learned_text = running_text_lines(page, list(found))
-        if matched and prose - matched < OWN_PROSE_CHARS:
+        if matched and prose - matched + _own_long_lines(page, found, copies) < OWN_PROSE_CHARS:
             protected = learned_text
         else:
             low, high = own_article_span(page, found, copies)
@@ -57,3 +61,22 @@ def find_site_templates(page: Page, config: Config) -> bool:
                 removed = True
     return removed
 
+
+def _own_long_lines(page: Page, learned: dict[int, str], copies: frozenset[int]) -> int:
+    """Characters of the page's long lines that neither the model nor the tables name and
+    that prose_held does not count (no prose, or no running text: figures, names)."""
+    layout = page_layout(page)
+    stripped = page.stripped
+    long_lines = [
+        index for index in page.kept_content()
+        if len(stripped[index]) >= LONG_LINE_CHARS
+        and index not in learned
+        and index not in copies
+        and index not in layout.chrome
+        and index not in layout.credits
+    ]
+    running = set(running_text_lines(page, long_lines))
+    return sum(
+        len(visible(stripped[index])) for index in long_lines
+        if index not in running or not is_prose(stripped[index])
+    )
