@@ -289,6 +289,24 @@ def test_menu_rows_padded_into_columns_do_not_outweigh_the_article() -> None:
     assert not any(line.startswith("+ ") for line in kept(result))
 
 
+# A menu prints each entry that opens a submenu twice on one line, the entry and its button
+# ("Klimaschutz und Energiepolitik Submenu Klimaschutz und Energiepolitik"): a label doubled,
+# however many function words it holds, and a question doubled is no sentence of the page.
+
+def test_menu_entries_printed_twice_on_a_line_are_no_running_text() -> None:
+    entries = ["Klimaschutz- und Energiepolitik in Deutschland", "Warum zum UBA?",
+               "Anpassung an den Klimawandel in den Städten",
+               "Vereinbarkeit von Beruf und Familie", "Luft", "Wasser"]
+    menu = [line for entry in entries for line in (f"{entry} Submenu {entry}", entry)]
+    result = clean([*menu, *ARTICLE_DE, *menu])
+    assert kept(result) == ARTICLE_DE
+
+
+def test_a_sentence_that_says_a_thing_twice_stays() -> None:
+    line = "Wir sind wir, und wir bleiben auch in Zukunft einfach wir."
+    assert kept(clean(inside(line))) == inside(line)
+
+
 # A recipe's ingredients and steps are the article's own, though they are no running text
 # and sit apart from the prose that introduces them.
 

@@ -49,7 +49,7 @@ from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, next_with_text, page_layout, paragraph_keys, section_openers
-from .lineshape import is_prose, is_sentence, visible
+from .lineshape import is_doubled, is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
@@ -275,6 +275,8 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
         prose = is_prose(text)
         if not prose and text.count(" ") < RUNNING_TEXT_WORDS - 1:
             continue
+        if is_doubled(text):
+            continue
         words = bare_words(keys[index])
         count = len(words)
         if count and sum(map(str.isalpha, words)) < WORDY_SHARE * count:
@@ -325,6 +327,7 @@ def _named_and_sentences(
         sentences = {
             index for index in short
             if stripped[index].count(" ") >= 4 and is_sentence(stripped[index])
+            and not is_doubled(stripped[index])
         }
         layout = page_layout(page)
         learned = learned_chrome(page).anywhere

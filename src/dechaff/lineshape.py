@@ -74,6 +74,23 @@ def is_sentence(text: str) -> bool:
     )
 
 
+def is_doubled(text: str) -> bool:
+    """A label printed twice on one line, with at most two words between: a menu entry and
+    its submenu's button ("Luftqualität Submenu Luftqualität"), not running text.
+
+    >>> is_doubled("Warum zum UBA? Submenu Warum zum UBA?")
+    True
+    >>> is_doubled("Wir sind wir, und das bleibt so, wir sind wir.")
+    False
+    """
+    words = text.split()
+    for glue in (0, 1, 2):
+        half, odd = divmod(len(words) - glue, 2)
+        if half >= 2 and not odd and words[:half] == words[half + glue :]:
+            return True
+    return False
+
+
 def is_headline_like(text: str, min_chars: int, max_chars: int) -> bool:
     """A short line that could be a title: no closing full stop, not several sentences.
 
