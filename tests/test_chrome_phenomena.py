@@ -307,6 +307,30 @@ def test_a_sentence_that_says_a_thing_twice_stays() -> None:
     assert kept(clean(inside(line))) == inside(line)
 
 
+# A list of videos below an article: titles of other stories, each set apart from the next
+# by the label that a table names ("Watch video"). The label goes by the scaffolding rule;
+# the titles hold as many function words as a sentence and would run the article on.
+
+VIDEO_TITLES = [
+    "The mayor talks about the future of the harbour and the islands in a long interview",
+    "What the new ferry timetable means for the people who work on the mainland...",
+    "A walk along the old quay with the last fisherman of the town and his dog",
+    "How the storm of last winter changed the shape of the beach at the point",
+]
+
+
+def test_a_list_of_video_titles_set_apart_by_labels_goes() -> None:
+    videos = [line for title in VIDEO_TITLES for line in ("Watch video", title)]
+    assert kept(clean([*ARTICLE_EN, *videos])) == ARTICLE_EN
+
+
+def test_subheadings_of_an_article_are_no_list_of_titles() -> None:
+    page = [ARTICLE_EN[0]]
+    for title, paragraph in zip(VIDEO_TITLES[:3], ARTICLE_EN[1:], strict=True):
+        page += [title, paragraph]
+    assert kept(clean(page)) == page
+
+
 # A recipe's ingredients and steps are the article's own, though they are no running text
 # and sit apart from the prose that introduces them.
 

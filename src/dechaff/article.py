@@ -96,6 +96,8 @@ THREAD_MIN_ARTICLE = 200
 # or of a site's stories, each stamped. A live blog's entries, stamped alike, are whole
 # paragraphs, and stay one article.
 TIME_STAMPS_LEAST = 2
+# Titles in a list of teasers, each set apart by a label or counter, when this many are.
+LISTED_TITLES_LEAST = 3
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
 # A kept line this many words long that stops without a sentence end breaks off a sentence:
@@ -335,10 +337,46 @@ def _named_and_sentences(
             low, high = own_article_span(page, learned, copies)
             learned = {index: reason for index, reason in learned.items()
                        if not low < index < high}
+        stamps |= _listed_titles(page)
         named = set(layout.chrome) | set(layout.edge_chrome) | dates | stamps | set(learned)
         memo = page.memo["named_and_sentences"] = (named, sentences, stamps)
     assert isinstance(memo, tuple)
     return memo
+
+
+def _listed_titles(page: Page) -> set[int]:
+    """Titles of a list of teasers: ``LISTED_TITLES_LEAST`` lines or more of three words or
+    more that are no sentence (a title, one cut off with "..."), each set apart from the next
+    by one line that a table names ("Ver Video", "Read more"). An article's subheadings are
+    followed by paragraphs, a poem's lines by more of the poem; a recipe's ingredients are set
+    apart by their quantities ("1"), which no table names."""
+    stripped = page.stripped
+    chrome = page_layout(page).chrome
+    # The labels go by the scaffolding rule before this one asks: every line with text counts.
+    content = list(compress(range(len(page)), stripped))
+    found: set[int] = set()
+    run: list[int] = []
+    for position, index in enumerate(content):
+        text = stripped[index]
+        if (
+            index in chrome
+            or text.count(" ") < 2
+            or len(text) > HEAD_LINE_MAX_CHARS
+            or is_sentence(text)
+            or not page.kept[index]
+        ):
+            continue
+        if run and position >= 2 and content[position - 2] == run[-1]:
+            between = content[position - 1]
+            if between in chrome:
+                run.append(index)
+                continue
+        if len(run) >= LISTED_TITLES_LEAST:
+            found.update(run)
+        run = [index]
+    if len(run) >= LISTED_TITLES_LEAST:
+        found.update(run)
+    return found
 
 
 def _teaser_stamps(page: Page, stamps: list[int]) -> set[int]:
