@@ -331,6 +331,22 @@ def test_subheadings_of_an_article_are_no_list_of_titles() -> None:
     assert kept(clean(page)) == page
 
 
+# Some extractors print a breadcrumb as a numbered list ("1. Home", "2. Sport", ..., its last
+# item the page's title). The lines right above an article's first paragraph stay with it as
+# its headline and byline, but not the items of a list that counts up to them.
+
+def test_a_numbered_breadcrumb_above_the_headline_goes() -> None:
+    headline = "A new ferry link for the outer islands"
+    crumbs = ["1. Home", "2. News", "3. Islands", f"4. {headline}"]
+    page = [*crumbs, "Share this article", headline, *ARTICLE_EN]
+    assert kept(clean(page)) == [headline, *ARTICLE_EN]
+
+
+def test_a_numbered_heading_above_an_article_stays() -> None:
+    page = ["Our trip to the islands", "2. The first day on the ferry", *ARTICLE_EN]
+    assert kept(clean(page)) == page
+
+
 # A recipe's ingredients and steps are the article's own, though they are no running text
 # and sit apart from the prose that introduces them.
 

@@ -106,6 +106,8 @@ BROKEN_SENTENCE_MIN_WORDS = 6
 _CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = (*ELLIPSES, "[…]", "[...]")
+# The number of a list's item: "3. ", "3) ".
+_ITEM_NUMBER = re.compile(r"(\d{1,3})[.)]\s")
 # What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
 
@@ -495,6 +497,8 @@ def _outside_article(
                 text = page.stripped[index]
                 if len(text) > HEAD_LINE_MAX_CHARS or " " not in text:  # a menu item
                     break
+                if _numbered_after(page, index):  # a breadcrumb, "1. Home / 2. Sport / ..."
+                    break
                 kept[position] = True
                 heads += 1
             position -= 1
@@ -528,6 +532,17 @@ def _outside_article(
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
         position = _next(kept, False, end)
     return found
+
+
+def _numbered_after(page: Page, index: int) -> bool:
+    """Whether line ``index`` is an item of a numbered list whose previous item is the line
+    with text above it ("3. HSV" below "2. Sport")."""
+    number = _ITEM_NUMBER.match(page.stripped[index])
+    above = next_with_text(page, index, -1)
+    if number is None or above is None:
+        return False
+    previous = _ITEM_NUMBER.match(page.stripped[above])
+    return previous is not None and int(previous[1]) + 1 == int(number[1])
 
 
 def _keep_headline_of_the_title(
