@@ -347,6 +347,18 @@ def test_a_numbered_heading_above_an_article_stays() -> None:
     assert kept(clean(page)) == page
 
 
+# A signup form's button and small print below the article.
+
+def test_a_signup_button_and_its_small_print_go() -> None:
+    form = ["Sign Me Up", "You may occasionally receive promotional content from the Times."]
+    assert kept(clean([*ARTICLE_EN, *form])) == ARTICLE_EN
+
+
+def test_a_sentence_about_promotional_material_stays() -> None:
+    line = "The kiosk will receive promotional material from the ferry company in the spring."
+    assert kept(clean(inside(line))) == inside(line)
+
+
 # A recipe's ingredients and steps are the article's own, though they are no running text
 # and sit apart from the prose that introduces them.
 
