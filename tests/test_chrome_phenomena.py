@@ -390,6 +390,17 @@ def test_a_recipe_card_below_its_introduction_stays() -> None:
     assert kept(clean(page)) == [*RECIPE_INTRO, *RECIPE_CARD]
 
 
+def test_a_list_that_the_article_s_last_sentence_introduces_stays() -> None:
+    """The article's last paragraph ends with the colon that opens the list: "Read about:"."""
+    introduction = ("Readers who want to know more about the islands and their ferries can "
+                    "read about:")
+    items = ["Anna Berg, Harbour Master", "Tom Lund, Captain of the Ferry",
+             "Maria Holm, Head Teacher"]
+    page = [*ARTICLE_EN, introduction, *items, "Related posts", "The old bridge will close",
+            "A night market returns to the quay", "Pupils plant a hundred trees", "Home"]
+    assert kept(clean(page)) == [*ARTICLE_EN, introduction, *items]
+
+
 def test_ingredients_above_the_steps_stay() -> None:
     ingredients = ["Zutaten:", "300 g Mehl", "1 TL Backpulver", "200 g Zucker", "1 Prise Salz",
                    "1 Ei", "Zubereitung:"]

@@ -649,8 +649,8 @@ def _next(flags: list[bool], value: bool, start: int) -> int:
 def _keep_introduced_list(
     page: Page, lines: list[int], last: int, kept: list[bool], is_named: list[bool]
 ) -> None:
-    """Keep a list that the article introduces right after its last anchor ("This is what
-    you need:", "Zutaten:"): the introducing line, then its items. One blank line may follow
+    """Keep a list that the article introduces with its last anchor or right after it ("This
+    is what you need:", "Zutaten:"): the introducing line, then its items. One blank line may follow
     the introduction; each item is then at most as far from the one before as that one was
     from its own predecessor (a page that sets every block apart puts a blank line between
     all of them; once two lines follow each other with none, a blank line ends the list).
@@ -659,9 +659,12 @@ def _keep_introduced_list(
     position = last + 1
     if position >= len(lines) or kept[position] or is_named[position]:
         return
-    if not _ends_with_a_colon(page.stripped[lines[position]]):
+    if _ends_with_a_colon(page.stripped[lines[last]]):
+        position = last  # the last anchor is the introduction ("... Read about:")
+    elif _ends_with_a_colon(page.stripped[lines[position]]):
+        kept[position] = True
+    else:
         return
-    kept[position] = True
     introduction, gap = position, 2
     while position + 1 < len(lines) and not is_named[position + 1]:
         step = lines[position + 1] - lines[position]
