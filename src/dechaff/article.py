@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
@@ -352,32 +352,40 @@ def _listed_titles(page: Page) -> set[int]:
     by one line that a table names ("Ver Video", "Read more"). An article's subheadings are
     followed by paragraphs, a poem's lines by more of the poem; a recipe's ingredients are set
     apart by their quantities ("1"), which no table names."""
-    stripped = page.stripped
     chrome = page_layout(page).chrome
+    if len(chrome) < LISTED_TITLES_LEAST - 1:
+        return set()
+    stripped, kept = page.stripped, page.kept
     # The labels go by the scaffolding rule before this one asks: every line with text counts.
     content = list(compress(range(len(page)), stripped))
-    found: set[int] = set()
-    run: list[int] = []
-    for position, index in enumerate(content):
+
+    def is_title(position: int) -> bool:
+        if not 0 <= position < len(content):
+            return False
+        index = content[position]
         text = stripped[index]
-        if (
-            index in chrome
-            or text.count(" ") < 2
-            or len(text) > HEAD_LINE_MAX_CHARS
-            or is_sentence(text)
-            or not page.kept[index]
-        ):
+        return (
+            kept[index]
+            and index not in chrome
+            and text.count(" ") >= 2
+            and len(text) <= HEAD_LINE_MAX_CHARS
+            and not is_sentence(text)
+        )
+
+    # A label between two titles; labels two lines apart chain a list.
+    labels = [
+        position for position in map(partial(bisect_left, content), sorted(chrome))
+        if is_title(position - 1) and is_title(position + 1)
+    ]
+    found: set[int] = set()
+    chain: list[int] = []
+    for position in [*labels, -2]:  # -2 closes the last chain
+        if chain and position == chain[-1] + 2:
+            chain.append(position)
             continue
-        if run and position >= 2 and content[position - 2] == run[-1]:
-            between = content[position - 1]
-            if between in chrome:
-                run.append(index)
-                continue
-        if len(run) >= LISTED_TITLES_LEAST:
-            found.update(run)
-        run = [index]
-    if len(run) >= LISTED_TITLES_LEAST:
-        found.update(run)
+        if len(chain) + 1 >= LISTED_TITLES_LEAST:
+            found.update(content[label + side] for label in chain for side in (-1, 1))
+        chain = [position]
     return found
 
 

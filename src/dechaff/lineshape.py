@@ -14,6 +14,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 PROSE_MIN_CHARS_UNPUNCTUATED = 260
 PROSE_MIN_CHARS = 60
 PROSE_MIN_CHARS_CJK = 25
+# A label printed twice is a menu's: a longer line that says one thing twice is text.
+LONGEST_DOUBLED_LINE = 300
 # Padding is looked for in lines up to this long; a longer line (a page scraped as one line)
 # is text whatever its padding, and collapsing it again at every look would cost more.
 LONGEST_PADDED_LINE = 10_000
@@ -76,18 +78,25 @@ def is_sentence(text: str) -> bool:
 
 def is_doubled(text: str) -> bool:
     """A label printed twice on one line, with at most two words between: a menu entry and
-    its submenu's button ("Luftqualität Submenu Luftqualität"), not running text.
+    its submenu's button ("Luftqualität Submenu Luftqualität"), not running text. A sentence
+    said twice in a row is still prose.
 
-    >>> is_doubled("Warum zum UBA? Submenu Warum zum UBA?")
-    True
+    >>> is_doubled("Warum zum UBA? Submenu Warum zum UBA?"), is_doubled("Über uns Über uns")
+    (True, True)
     >>> is_doubled("Wir sind wir, und das bleibt so, wir sind wir.")
     False
+    >>> is_doubled("Go on, go on. Go on, go on.")
+    False
     """
+    # The second copy starts past the middle with the first word: most lines fail at once.
+    first = text[: text.find(" ") + 1]
+    if not first or len(text) > LONGEST_DOUBLED_LINE or text.find(first, len(text) // 2) < 0:
+        return False
     words = text.split()
     for glue in (0, 1, 2):
         half, odd = divmod(len(words) - glue, 2)
         if half >= 2 and not odd and words[:half] == words[half + glue :]:
-            return True
+            return glue > 0 or words[half - 1][-1:] not in _FULL_STOPS
     return False
 
 
