@@ -47,6 +47,13 @@ def inside(line: str) -> list[str]:
     return [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
 
 
+def reason_inside(line: str) -> str:
+    """The reason ``line`` goes when set inside ARTICLE_EN, which stays whole."""
+    result = clean(inside(line))
+    assert kept(result) == ARTICLE_EN
+    return reasons_for(result, line)[0][1]
+
+
 def reasons_for(result: dechaff.CleanResult, line: str) -> list[tuple[str, str]]:
     source = result.document.text
     return [
@@ -1429,9 +1436,7 @@ def test_a_line_naming_a_feed_once_and_a_time_stamp_once_stay() -> None:
     "This field is required.",
 ])
 def test_a_form_prompt_goes_and_the_article_goes_on_after_it(prompt: str) -> None:
-    result = clean(inside(prompt))
-    assert kept(result) == ARTICLE_EN
-    assert reasons_for(result, prompt)[0][1].startswith("web forms chrome")
+    assert reason_inside(prompt).startswith("web forms chrome")
 
 
 def test_a_request_that_names_no_form_field_stays() -> None:
@@ -1543,9 +1548,7 @@ def test_a_byline_with_a_date_under_the_headline_goes_and_dates_the_page() -> No
     "DESCARGA LA APP EL TIEMPO",
 ])
 def test_a_prompt_to_install_the_site_s_app_goes_wherever_it_stands(prompt: str) -> None:
-    result = clean(inside(prompt))
-    assert kept(result) == ARTICLE_EN
-    assert reasons_for(result, prompt)[0][1].startswith("app prompts chrome")
+    assert reason_inside(prompt).startswith("app prompts chrome")
 
 
 def test_a_sentence_about_downloading_an_app_stays() -> None:

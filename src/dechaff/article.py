@@ -89,6 +89,8 @@ SHORTEST_REMOVED_RUN = 4
 # a kept cluster; a section below a cluster runs at most this many lines.
 SECTION_REACH = 30
 LONGEST_SECTION = 60
+# A line this long that is no prose is text of the page's own too (a table row, a line-up).
+LONG_LINE_CHARS = 100
 # Running text above a comment thread's start for it to count as one (a paragraph or two).
 THREAD_MIN_ARTICLE = 200
 # Time stamps that say how long ago ("3 years ago") under a teaser cut off with "..." split
@@ -96,7 +98,7 @@ THREAD_MIN_ARTICLE = 200
 # or of a site's stories, each stamped. A live blog's entries, stamped alike, are whole
 # paragraphs, and stay one article.
 TIME_STAMPS_LEAST = 2
-# Titles in a list of teasers, each set apart by a label or counter, when this many are.
+# Titles in a list of teasers, each set apart by a label the tables name, when this many are.
 LISTED_TITLES_LEAST = 3
 # Rounds of deciding again on what survived (one or two are enough in practice).
 MOST_ROUNDS = 4
@@ -136,7 +138,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
-    named, sentences, stamps = _named_and_sentences(page, lines, weight_of, absent)
+    named, sentences, teasers = _named_and_sentences(page, lines, weight_of, absent)
     thread_line = comment_thread_line(page, absent)
     edge_named = page_layout(page).edge_chrome
     boilerplate: dict[int, str] = {}
@@ -144,7 +146,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
         weights = _unnamed_weights(survivors, weight_of, named)
         found = _outside_article(
-            page, survivors, weights, named, sentences, edge_named, stamps, thread_line
+            page, survivors, weights, named, sentences, edge_named, teasers, thread_line
         )
         found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
@@ -226,11 +228,7 @@ def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[in
     kept lines, and in ``lines`` among them. ``absent`` lines, table chrome and credits count
     for nothing, and a line printed more than once counts once: the figures move only when
     prose of ``lines`` goes, never when another rule removes a copy, a headline or chrome."""
-    layout = page_layout(page)
-    content = [
-        index for index in page.kept_content()
-        if index not in absent and index not in layout.chrome and index not in layout.credits
-    ]
+    content = _text_lines(page, absent)
     weight_of = _weights(page, content)
     keys, stripped = paragraph_keys(page), page.stripped
     prose = [index for index in content if weight_of[index] and is_prose(stripped[index])]
@@ -239,6 +237,31 @@ def prose_held(page: Page, lines: list[int], absent: frozenset[int]) -> tuple[in
     chosen = set(lines)
     held = {keys[index]: length[index] for index in prose if index in chosen}
     return sum(total.values()), sum(held.values())
+
+
+def long_text_beside_prose(page: Page, lines: Collection[int], absent: frozenset[int]) -> int:
+    """Characters of the page's kept lines of ``LONG_LINE_CHARS`` or more, ``lines`` left out,
+    that :func:`prose_held` counts for nothing (no prose, or no running text: a table's rows,
+    a line-up); ``absent`` lines, table chrome and credits count for nothing here either."""
+    stripped = page.stripped
+    long_lines = [
+        index for index in _text_lines(page, absent)
+        if len(stripped[index]) >= LONG_LINE_CHARS and index not in lines
+    ]
+    weight_of = _weights(page, long_lines)
+    return sum(
+        len(visible(stripped[index])) for index in long_lines
+        if not (weight_of[index] and is_prose(stripped[index]))
+    )
+
+
+def _text_lines(page: Page, absent: frozenset[int]) -> list[int]:
+    """The page's kept lines with text, but for ``absent`` ones, table chrome and credits."""
+    layout = page_layout(page)
+    return [
+        index for index in page.kept_content()
+        if index not in absent and index not in layout.chrome and index not in layout.credits
+    ]
 
 
 def running_text_lines(page: Page, lines: list[int]) -> list[int]:
@@ -314,10 +337,11 @@ def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
 def _named_and_sentences(
     page: Page, lines: list[int], weight_of: dict[int, float], copies: frozenset[int]
 ) -> tuple[set[int], set[int], set[int]]:
-    """Lines the tables name (edge chrome, date lines, time stamps) or a model learned, full
-    sentences that are no anchor (never removed for their place alone: names, figures, another
-    alphabet), and the time stamps ("3 years ago") among the named lines: no other rule takes
-    them, so they go with the run of boilerplate they stand in.
+    """Lines the tables name (edge chrome, date lines) or a model learned, full sentences that
+    are no anchor (never removed for their place alone: names, figures, another alphabet), and
+    the lines of lists of teasers, which are named too: the time stamps ("3 years ago") below
+    teasers and the titles of a list set apart by labels. No other rule takes those, so they
+    go with the run of boilerplate they stand in.
 
     A learned line inside the page's own article (a subheading or a quote that the site
     printed twice) is not named: it would split the article, and its parts would go."""
@@ -326,7 +350,7 @@ def _named_and_sentences(
         stripped = page.stripped
         short = [index for index in lines if not weight_of[index]]
         dates = set(date_lines(page, short))
-        stamps = _teaser_stamps(page, relative_time_lines(page, short))
+        teasers = _teaser_stamps(page, relative_time_lines(page, short)) | _listed_titles(page)
         # A sentence has five words or more: most short lines fail that before the full test.
         sentences = {
             index for index in short
@@ -339,9 +363,8 @@ def _named_and_sentences(
             low, high = own_article_span(page, learned, copies)
             learned = {index: reason for index, reason in learned.items()
                        if not low < index < high}
-        stamps |= _listed_titles(page)
-        named = set(layout.chrome) | set(layout.edge_chrome) | dates | stamps | set(learned)
-        memo = page.memo["named_and_sentences"] = (named, sentences, stamps)
+        named = set(layout.chrome) | set(layout.edge_chrome) | dates | teasers | set(learned)
+        memo = page.memo["named_and_sentences"] = (named, sentences, teasers)
     assert isinstance(memo, tuple)
     return memo
 
@@ -445,14 +468,14 @@ def _outside_article(
     named: set[int],
     spared: set[int],
     edge_named: dict[int, str],
-    stamps: set[int],
+    teasers: set[int],
     thread_line: int | None,
 ) -> dict[int, str]:
     """One round: the lines outside every kept cluster, in runs that may go. The lines the
     tables name go with their run only when they are edge phrases ("Netiquette", "Tags") above
     or below the kept clusters: the scaffolding rule takes the others, and such a line is
-    beyond the article's edge, wherever the last stray sentence below it stands. Time
-    ``stamps`` go with their run wherever it is.
+    beyond the article's edge, wherever the last stray sentence below it stands. The lines of
+    lists of ``teasers`` (time stamps, listed titles) go with their run wherever it is.
 
     Readers' comments from ``thread_line`` on are no part of the article: the comment_thread
     rule removes them, and when it does not run they stay whole."""
@@ -534,7 +557,7 @@ def _outside_article(
             reason = f"not article text: a run of {len(run)} lines {where}"
             for item in run:
                 index = lines[item]
-                if not is_named[item] or index in stamps:
+                if not is_named[item] or index in teasers:
                     found[index] = reason
                 elif index in edge_named and not article[0] < index < article[1]:
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"

@@ -17,10 +17,9 @@ other stories, comment threads and "about us" blurbs that the site prints on eve
 
 from __future__ import annotations
 
-from ..article import own_article_span, prose_held, running_text_lines
+from ..article import long_text_beside_prose, own_article_span, prose_held, running_text_lines
 from ..config import Config
-from ..layout import page_body, page_layout
-from ..lineshape import is_prose, visible
+from ..layout import page_body
 from ..page import Page
 from ..templates import learned_chrome
 from .repeated_paragraph import removed_copies
@@ -29,8 +28,6 @@ RULE = "site_template"
 # Characters of prose a page must hold beside what its site's templates match, to have an
 # article of its own (a few sentences).
 OWN_PROSE_CHARS = 300
-# A line this long that is no prose is text of the page's own too (a table row, a line-up).
-LONG_LINE_CHARS = 100
 
 
 def find_site_templates(page: Page, config: Config) -> bool:
@@ -43,7 +40,8 @@ def find_site_templates(page: Page, config: Config) -> bool:
         copies = removed_copies(page, config)
         prose, matched = prose_held(page, list(found), copies)
         learned_text = running_text_lines(page, list(found))
-        if matched and prose - matched + _own_long_lines(page, found, copies) < OWN_PROSE_CHARS:
+        own = prose - matched
+        if matched and own + long_text_beside_prose(page, found.keys(), copies) < OWN_PROSE_CHARS:
             protected = learned_text
         else:
             low, high = own_article_span(page, found, copies)
@@ -61,22 +59,3 @@ def find_site_templates(page: Page, config: Config) -> bool:
                 removed = True
     return removed
 
-
-def _own_long_lines(page: Page, learned: dict[int, str], copies: frozenset[int]) -> int:
-    """Characters of the page's long lines that neither the model nor the tables name and
-    that prose_held does not count (no prose, or no running text: figures, names)."""
-    layout = page_layout(page)
-    stripped = page.stripped
-    long_lines = [
-        index for index in page.kept_content()
-        if len(stripped[index]) >= LONG_LINE_CHARS
-        and index not in learned
-        and index not in copies
-        and index not in layout.chrome
-        and index not in layout.credits
-    ]
-    running = set(running_text_lines(page, long_lines))
-    return sum(
-        len(visible(stripped[index])) for index in long_lines
-        if index not in running or not is_prose(stripped[index])
-    )
