@@ -60,6 +60,9 @@ def test_templates_ignore_list_marks() -> None:
     assert line_template("- 3 comments") == line_template("12 comments")
     assert line_template("Home *") != line_template("Home")
     assert line_template("*Home") != line_template("Home")  # emphasis, not a list mark
+    # One menu at three depths of a nested list, as inscriptis marks them: "*", "+", "o".
+    assert line_template("o Wer ist Wer?") == line_template("+ Wer ist Wer?")
+    assert line_template("ohne Titel") != line_template("Titel")
 
 
 def test_templates_ignore_a_space_before_a_colon() -> None:

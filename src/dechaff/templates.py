@@ -33,13 +33,14 @@ LONGEST_CALENDAR_LINE = 80
 # "\d+" in a form whose first item is a character class: the engine then skips the other
 # characters in a tight loop instead of trying a match at each of them (a third faster).
 _DIGITS = re.compile(r"\d\d*")
-# A list mark at the start of a line ("* Home", "• Home", "- Home"): one extractor prints a
-# menu with marks, another without, and a site's menu is one template either way.
-_LIST_MARK = re.compile(r"^[*+•·◦▪‣-]+ +", re.MULTILINE)
+# A list mark at the start of a line ("* Home", "• Home", "- Home", and "o Home" as
+# inscriptis marks the third depth of a nested list): one extractor prints a menu with marks,
+# another without, and a site's menu is one template either way.
+_LIST_MARK = re.compile(r"^(?:[*+•·◦▪‣-]+|o) +", re.MULTILINE)
 # The same after a newline, which the engine finds at memory speed (few pages hold a list
 # mark, and looking for one at every position costs more than the removal).
-_LIST_MARK_INSIDE = re.compile(r"\n[*+•·◦▪‣-]+ +")
-_LIST_MARKS = tuple("*+•·◦▪‣-")
+_LIST_MARK_INSIDE = re.compile(r"\n(?:[*+•·◦▪‣-]+|o) +")
+_LIST_MARKS = tuple("*+•·◦▪‣-o")
 
 
 @lru_cache(maxsize=1)
