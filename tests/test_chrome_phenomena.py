@@ -1570,3 +1570,24 @@ def test_a_long_copyright_notice_at_the_foot_weighs_nothing_against_the_article(
     result = clean([*ARTICLE_EN, *teasers, notice])
     assert kept(result) == ARTICLE_EN
     assert reasons_for(result, notice)[0][1].startswith("chrome line about copyright notices")
+
+
+def test_paragraphs_closed_by_a_german_or_french_quote_are_running_text() -> None:
+    # A guest review of a holiday home, set between its ratings and the distances more than a
+    # cluster's reach from the text around: a review in quotes as German (»...«, „...“) or
+    # French (« ... ») prints them is running text, and holds the sections together.
+    ratings = ["Gesamteindruck", "4,8 von 5,0", "Ausstattung", "5,0 von 5,0", "Sauberkeit",
+               "5,0 von 5,0", "Lage", "4,8 von 5,0", "Preis/Leistung", "4,7 von 5,0",
+               "Bewertung von Gast vom 15.08.2011"]
+    distances = ["Entfernung", "Autobahn:", "6.0 km", "Supermarkt:", "7.0 km", "Skilift:",
+                 "14.0 km", "Bahnhof:", "30.0 km", "Flughafen:", "90.0 km"]
+    for review in [
+        "» Schönes, gepflegtes Ferienhaus mit traumhafter Aussicht von der Terrasse. Erholung "
+        "pur. Vielen Dank, Frau Feinen. Gerne wieder. «",
+        "„Hilfreiche, freundliche Vermieter. Kinderfreundliche Ausstattung, großer Garten, "
+        "ruhige Lage. Sehr empfehlenswert.“",
+        "« Maison très bien équipée, grand jardin, propriétaires très gentils. Excellent "
+        "séjour. »",
+    ]:
+        result = clean([*ARTICLE_DE, *ratings, review, *distances, *ARTICLE_DE[:3]])
+        assert review in kept(result)

@@ -49,7 +49,7 @@ from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, next_with_text, page_layout, paragraph_keys, section_openers
-from .lineshape import is_doubled, is_prose, is_sentence, visible
+from .lineshape import CLOSERS, is_doubled, is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
@@ -105,7 +105,6 @@ MOST_ROUNDS = 4
 # A kept line this many words long that stops without a sentence end breaks off a sentence:
 # shorter ones are labels and menu items ("Mehr lesen").
 BROKEN_SENTENCE_MIN_WORDS = 6
-_CLOSERS = "\"'”’»)]"
 
 _CUT_OFF = (*ELLIPSES, "[…]", "[...]")
 # The number of a list's item: "3. ", "3) ".
@@ -720,7 +719,7 @@ def _opens_a_block(page: Page, lines: list[int], position: int, is_named: list[b
 
 def _ends_with_a_colon(text: str) -> bool:
     """Whether a line introduces what follows ("Zutaten:", "Artikel empfehlen:")."""
-    return text.rstrip(_CLOSERS).endswith((":", "："))
+    return text.rstrip(CLOSERS).endswith((":", "："))
 
 
 def _keep_sentence_endings(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_CLOSERS = "\"'”’»)]"
+# What may close a sentence after its stop: quotes as each language writes them ("...",
+# „...“, »...«, « ... », 「...」) and brackets, with the space French sets before a closing
+# guillemet.
+CLOSERS = "\"'”’“»«›‹)]）」』 \u00a0\u202f"
 _SENTENCE_ENDS = ".!?。！？;:…"
 _FULL_STOPS = ".!?。！？"
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
@@ -44,6 +47,8 @@ def is_prose(text: str) -> bool:
     False
     >>> is_prose("+ Mostereien" + " " * 300 + "Agrarwetter")
     False
+    >>> is_prose("» Wir haben uns sehr wohl gefühlt. Vielen Dank, wir kommen gerne wieder. «")
+    True
     """
     text = visible(text)
     length = len(text)
@@ -51,7 +56,7 @@ def is_prose(text: str) -> bool:
         return True
     if length < PROSE_MIN_CHARS_CJK:
         return False
-    last = text.rstrip(_CLOSERS)[-1:]
+    last = text.rstrip(CLOSERS)[-1:]
     if not last or last not in _SENTENCE_ENDS:
         return False
     if length >= PROSE_MIN_CHARS and text.count(" ") >= 6:
@@ -67,7 +72,7 @@ def is_sentence(text: str) -> bool:
     >>> is_sentence("Home News Sport Contact About")
     False
     """
-    last = text.rstrip(_CLOSERS)
+    last = text.rstrip(CLOSERS)
     return (
         last[-1:] in _FULL_STOPS
         and last[-1:] != ""

@@ -24,13 +24,12 @@ from ..layout import (
     page_layout,
     paragraph_keys,
 )
-from ..lineshape import is_prose
+from ..lineshape import CLOSERS, is_prose
 from ..page import Page
 from ..share_rows import share_rows
 from .repeated_paragraph import removed_copies
 
 RULE = "scaffolding"
-_CLOSERS = "\"'”’»“)]"
 _SENTENCE_ENDS = ".!?。！？…"
 # A menu: at least this many short lines in a row, two and a third of them known chrome.
 SHORTEST_MENU = 3
@@ -140,7 +139,7 @@ def _menus(
         return (
             len(text) <= LONGEST_MENU_ITEM_CHARS
             and text.count(" ") < MOST_MENU_ITEM_WORDS
-            and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END_TUPLE)
+            and not text.rstrip(CLOSERS).endswith(_SENTENCE_END_TUPLE)
         )
 
     def follows(position: int) -> bool:
