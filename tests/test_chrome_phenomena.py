@@ -1591,3 +1591,29 @@ def test_paragraphs_closed_by_a_german_or_french_quote_are_running_text() -> Non
     ]:
         result = clean([*ARTICLE_DE, *ratings, review, *distances, *ARTICLE_DE[:3]])
         assert review in kept(result)
+
+
+TEASERS_BELOW = [
+    "Mehr aus der Region", "Inhalt teilen", "URL zum Kopieren", "Bergisch Gladbach",
+    "Wirtschaft: Das sind die größten Unternehmen in Rhein-Berg",
+    "Diese Firmen haben die meisten Mitarbeiter.",
+    "Inhalt teilen", "URL zum Kopieren", "Bergisch Gladbach",
+    "Beim Linksabbiegen übersehen: Mann bei Unfall in Heidkamp schwer verletzt",
+    "Inhalt teilen", "URL zum Kopieren", "Impressum", "Datenschutz",
+]
+
+
+def test_a_teaser_s_one_sentence_summary_far_below_the_article_goes() -> None:
+    result = clean([*ARTICLE_DE, *[f"Rubrik {number}" for number in range(8)], *TEASERS_BELOW])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, "Diese Firmen haben die meisten Mitarbeiter.")[0][1].startswith(
+        "not article text"
+    )
+
+
+def test_sentences_next_to_each_other_far_below_the_article_stay() -> None:
+    # The last words of a page, two sentences together: text, not a teaser's summary.
+    closing = ["Die Redaktion wünscht allen Lesern frohe Feiertage.",
+               "Wir melden uns im neuen Jahr zurück."]
+    page = [*ARTICLE_DE, *[f"Rubrik {number}" for number in range(8)], *closing, "Impressum"]
+    assert closing == kept(clean(page))[-2:]

@@ -49,7 +49,7 @@ from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, next_with_text, page_layout, paragraph_keys, section_openers
-from .lineshape import CLOSERS, is_doubled, is_prose, is_sentence, visible
+from .lineshape import CLOSERS, PROSE_MIN_CHARS, is_doubled, is_prose, is_sentence, visible
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
@@ -533,6 +533,7 @@ def _outside_article(
                 heads += 1
             position -= 1
         _keep_introduced_list(page, lines, last, kept, is_named)
+    _drop_stranded_sentences(page, lines, kept, clusters[bottom][-1], thread)
     _keep_headline_of_the_title(page, lines, clusters[top][0], kept, is_named)
     _keep_text_below_a_box(page, lines, clusters[bottom][-1], kept, is_named)
     _keep_code_next_to_kept_text(page, lines, kept, is_named)
@@ -609,6 +610,39 @@ def _titled(title: str, headline: str) -> bool:
         or title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS))
         or title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
     )
+
+
+def _drop_stranded_sentences(
+    page: Page, lines: list[int], kept: list[bool], last: int, end: int
+) -> None:
+    """Let the short sentences go that stand alone far below the article: past the first run
+    of more than ``BOX_MOST_LINES`` lines that go between its last kept anchor at ``last`` and
+    the comments at ``end``. A box set inside the article is shorter; what stands below a
+    longer run is lists of teasers, whose one-sentence summaries ("Diese Firmen haben die
+    meisten Mitarbeiter.", "Braucht Gott all die prächtigen Kathedralen?") are no article
+    text. A sentence with kept lines next to it stays, and so does a longer one or one without
+    a word of the function-word table: running text in a language the table does not know (a
+    transcript in Korean) is no anchor either."""
+    extra = page.memo.get("extra_function_words", frozenset())
+    assert isinstance(extra, frozenset)
+    words_table = _with_learned(extra) if extra else function_words()
+    keys = paragraph_keys(page)
+    run = 0
+    for position in range(last + 1, end):
+        if not kept[position]:
+            run += 1
+        elif run > BOX_MOST_LINES:
+            stranded = [
+                later for later in range(position, end)
+                if kept[later] and not kept[later - 1] and not (later + 1 < end and kept[later + 1])
+                and len(page.stripped[lines[later]]) < PROSE_MIN_CHARS
+                and any(map(words_table.__contains__, bare_words(keys[lines[later]])))
+            ]
+            for later in stranded:
+                kept[later] = False
+            return
+        else:
+            run = 0
 
 
 def _keep_text_below_a_box(
