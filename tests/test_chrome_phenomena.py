@@ -47,6 +47,12 @@ def inside(line: str) -> list[str]:
     return [*ARTICLE_EN[:2], line, *ARTICLE_EN[2:]]
 
 
+def stays_inside(line: str) -> bool:
+    """Whether ``line`` set inside ARTICLE_EN stays, the article with it."""
+    page = inside(line)
+    return kept(clean(page)) == page
+
+
 def reason_inside(line: str) -> str:
     """The reason ``line`` goes when set inside ARTICLE_EN, which stays whole."""
     result = clean(inside(line))
@@ -103,8 +109,7 @@ def test_edge_phrases_in_a_run_of_chrome_go_though_a_comment_below_stays() -> No
 
 def test_edge_phrase_between_paragraphs_of_the_article_stays() -> None:
     """"News" between two parts of the article could head one of its sections."""
-    page = inside("News")
-    assert kept(clean(page)) == page
+    assert stays_inside("News")
 
 
 # Headings that close an article: what follows is teasers, comments or sharing buttons.
@@ -142,8 +147,7 @@ def test_teaser_links_inside_the_article_go_and_the_article_goes_on() -> None:
 
 def test_read_more_in_a_sentence_stays() -> None:
     line = "Read more about the study in the journal, where the authors describe their method."
-    page = inside(line)
-    assert kept(clean(page)) == page
+    assert stays_inside(line)
 
 
 def test_rating_prompts_go_wherever_they_stand() -> None:
@@ -177,8 +181,7 @@ def test_blog_subscription_prompts_go() -> None:
 def test_a_sentence_about_a_newsletter_stays() -> None:
     line = ("The newsletter, which reaches two million readers every week, was started in "
             "2015 by two former reporters of the paper.")
-    page = inside(line)
-    assert kept(clean(page)) == page
+    assert stays_inside(line)
 
 
 # Icon fonts draw glyphs from the Private Use Area, which a naive text keeps before a heading
@@ -1030,8 +1033,7 @@ def test_a_row_of_share_buttons_inside_the_article_goes(buttons: list[str]) -> N
 
 def test_a_list_of_networks_in_the_article_stays() -> None:
     # One name on its own line, or a list of names an article may well print bare.
-    page = inside("Facebook")
-    assert kept(clean(page)) == page
+    assert stays_inside("Facebook")
     page = [*ARTICLE_EN[:2], "The new apps on test:", "X", "Threads", *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
 
@@ -1082,8 +1084,7 @@ def test_a_copyright_notice_at_the_foot_goes(notice: str) -> None:
 
 def test_rights_reserved_in_the_article_s_words_stays() -> None:
     sentence = "All rights reserved, the label said, and the band had to ask before playing."
-    page = inside(sentence)
-    assert kept(clean(page)) == page
+    assert stays_inside(sentence)
 
 
 # Below the article: a comment form's labels and rules, the tabs over the boxes below an
@@ -1138,8 +1139,7 @@ def test_a_reading_time_above_the_article_goes(line: str) -> None:
     "weekly reports on the ferry.",
 ])
 def test_the_same_words_in_a_sentence_of_the_article_stay(line: str) -> None:
-    page = inside(line)
-    assert kept(clean(page)) == page
+    assert stays_inside(line)
 
 
 # Readers' comments below the article: running text, often more of it than the article's,
@@ -1445,8 +1445,7 @@ def test_a_request_that_names_no_form_field_stays() -> None:
         "Bitte geben Sie acht.",
         "Bitte Ruhe bewahren und eingeben.",
     ]:
-        page = inside(line)
-        assert kept(clean(page)) == page
+        assert stays_inside(line)
 
 
 def test_teasers_below_the_article_each_stamped_with_a_labelled_time_go() -> None:
@@ -1553,8 +1552,7 @@ def test_a_prompt_to_install_the_site_s_app_goes_wherever_it_stands(prompt: str)
 
 def test_a_sentence_about_downloading_an_app_stays() -> None:
     sentence = "Download the app to see how it works, the harbour master told the council."
-    page = inside(sentence)
-    assert kept(clean(page)) == page
+    assert stays_inside(sentence)
 
 
 def test_a_long_copyright_notice_at_the_foot_weighs_nothing_against_the_article() -> None:

@@ -275,10 +275,16 @@ def _weights(page: Page, lines: list[int]) -> dict[int, float]:
     assert isinstance(known, dict)
     missing = list(filterfalse(known.__contains__, lines))
     if missing:
-        extra = page.memo.get("extra_function_words", frozenset())
-        assert isinstance(extra, frozenset)
+        extra = _learned_words(page)
         known.update(zip(missing, anchor_weights(page, missing, extra), strict=True))
     return known
+
+
+def _learned_words(page: Page) -> frozenset[str]:
+    """The function words a model learned from the page's corpus (none without a model)."""
+    extra = page.memo.get("extra_function_words", frozenset())
+    assert isinstance(extra, frozenset)
+    return extra
 
 
 def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) -> list[float]:
@@ -287,7 +293,7 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
     words learned from a corpus."""
     stripped = page.stripped
     keys = paragraph_keys(page)
-    words_table = _with_learned(extra_words) if extra_words else function_words()
+    words_table = _with_learned(extra_words)
     weights = [0.0] * len(lines)
     long_enough = [
         position for position, index in enumerate(lines)
@@ -330,7 +336,7 @@ def bare_words(text: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
     """The function-word table with a model's learned words (merged once per model)."""
-    return function_words() | extra_words
+    return function_words() | extra_words if extra_words else function_words()
 
 
 def _named_and_sentences(
@@ -623,9 +629,7 @@ def _drop_stranded_sentences(
     text. A sentence with kept lines next to it stays, and so does a longer one or one without
     a word of the function-word table: running text in a language the table does not know (a
     transcript in Korean) is no anchor either."""
-    extra = page.memo.get("extra_function_words", frozenset())
-    assert isinstance(extra, frozenset)
-    words_table = _with_learned(extra) if extra else function_words()
+    words_table = _with_learned(_learned_words(page))
     keys = paragraph_keys(page)
     run = 0
     for position in range(last + 1, end):
