@@ -230,21 +230,50 @@ def test_a_credit_word_before_a_sentence_stays() -> None:
 
 # Captions that end with their picture's credit, in the forms newspapers print them: another
 # credit word ("Photograph:", "Kuva:", "Bildquelle:"), initials and a date after the name, a
-# source naming a picture library.
+# source naming a picture library. The credit goes; a caption that is a full sentence stays
+# without it, one that is a label or a fragment goes whole.
 
-@pytest.mark.parametrize("caption", [
-    "Striking members of the union outside the college last year. Photograph: Guy Smallman/"
-    "Getty Images",
-    "Die Brücke im Winter nach dem Hochwasser (Foto: R. Hollinger, 19.01.2022).",
-    "Der Bürgermeister bei der Eröffnung der Behelfsbrücke. (Bildquelle: Gemeinde Beispiel)",
-    "Die neue Brücke soll auch Radfahrern Platz bieten. (Quelle: Fleischmann/Unsplash)",
-    "Pekka Virtanen keskusteli torstaina Helsingissä ministerin kanssa. Kuva: Lehtikuva",
+@pytest.mark.parametrize(("caption", "sentence"), [
+    ("Striking members of the union outside the college last year. Photograph: Guy Smallman/"
+     "Getty Images", "Striking members of the union outside the college last year."),
+    ("Der Bürgermeister bei der Eröffnung der Behelfsbrücke. (Bildquelle: Gemeinde Beispiel)",
+     "Der Bürgermeister bei der Eröffnung der Behelfsbrücke."),
+    ("Die neue Brücke soll auch Radfahrern Platz bieten. (Quelle: Fleischmann/Unsplash)",
+     "Die neue Brücke soll auch Radfahrern Platz bieten."),
+    ("Pekka Virtanen keskusteli torstaina Helsingissä ministerin kanssa. Kuva: Lehtikuva",
+     "Pekka Virtanen keskusteli torstaina Helsingissä ministerin kanssa."),
+    ("Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. © iStock.com/mlharing",
+     "Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt."),
 ])
-def test_a_caption_ending_with_its_picture_s_credit_goes(caption: str) -> None:
+def test_a_caption_s_sentence_stays_and_its_picture_s_credit_goes(
+    caption: str, sentence: str
+) -> None:
     article = ARTICLE_EN if caption.startswith("Striking") else ARTICLE_DE
     result = clean([*article[:2], caption, *article[2:]])
-    assert kept(result) == article
+    assert kept(result) == [*article[:2], sentence, *article[2:]]
+    credit = caption[len(sentence):].strip()
+    [(rule, reason)] = reasons_for(result, credit)
+    assert rule == "photo_credit"
+    assert credit in reason
+
+
+@pytest.mark.parametrize("caption", [
+    "Die Brücke im Winter nach dem Hochwasser (Foto: R. Hollinger, 19.01.2022).",
+    "Stau © aremac / Clipdealer",
+    "Die Brücke, Foto: Gemeinde Beispiel",
+])
+def test_a_caption_that_is_no_sentence_goes_with_its_picture_s_credit(caption: str) -> None:
+    result = clean([*ARTICLE_DE[:2], caption, *ARTICLE_DE[2:]])
+    assert kept(result) == ARTICLE_DE
     assert reasons_for(result, caption)[0][0] == "photo_credit"
+
+
+def test_a_caption_printed_twice_keeps_one_sentence() -> None:
+    caption = "Die neue Brücke soll auch Radfahrern Platz bieten. (Foto: Gemeinde Beispiel)"
+    result = clean([*ARTICLE_DE[:2], caption, caption, *ARTICLE_DE[2:]])
+    assert kept(result) == [
+        *ARTICLE_DE[:2], "Die neue Brücke soll auch Radfahrern Platz bieten.", *ARTICLE_DE[2:]
+    ]
 
 
 def test_a_sentence_citing_its_data_s_source_stays() -> None:

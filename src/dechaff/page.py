@@ -8,7 +8,7 @@ corpus and per-line objects would cost more than the rules themselves.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import and_
@@ -56,6 +56,9 @@ class Page:
         self.kept = [True] * len(self.contents)
         self._kept_content: list[int] | None = None
         self.removals: list[Removal] = []
+        # Lines of which a part was removed, with those removals: a rule that removes
+        # the whole line later takes those removals' place.
+        self._trimmed: dict[int, list[Removal]] = {}
         self.metadata: dict[str, str] = {}
         # Facts about the page that several rules read, computed once (see layout.py).
         self.memo: dict[str, Any] = {}
@@ -83,6 +86,8 @@ class Page:
         """Remove a whole line with its terminator."""
         self.kept[index] = False
         self._kept_content = None
+        if self._trimmed:
+            self._drop_spans_of([index])
         self.removals.append(_removal((rule, self.starts[index], self.ends[index], reason)))
 
     def remove_lines(self, reasons: Mapping[int, str], rule: str) -> None:
@@ -91,6 +96,8 @@ class Page:
         for index in reasons:
             kept[index] = False
         self._kept_content = None
+        if self._trimmed:
+            self._drop_spans_of(reasons)
         spans = zip(
             repeat(rule), map(self.starts.__getitem__, reasons),
             map(self.ends.__getitem__, reasons), reasons.values(), strict=False,
@@ -101,6 +108,19 @@ class Page:
         """Remove part of a kept line (the line itself stays)."""
         if end > start:
             self.removals.append(_removal((rule, start, end, reason)))
+
+    def remove_from_line(self, index: int, start: int, end: int, rule: str, reason: str) -> None:
+        """Remove part of a kept line that stays; a rule that removes the whole line later
+        takes this removal's place."""
+        if end > start:
+            removal = _removal((rule, start, end, reason))
+            self._trimmed.setdefault(index, []).append(removal)
+            self.removals.append(removal)
+
+    def _drop_spans_of(self, lines: Iterable[int]) -> None:
+        dropped = {removal for index in lines for removal in self._trimmed.pop(index, ())}
+        if dropped:
+            self.removals = [removal for removal in self.removals if removal not in dropped]
 
 
 # Removal(...) runs Python code to build the tuple; this builds the same record in C.

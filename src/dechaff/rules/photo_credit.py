@@ -1,5 +1,6 @@
 """``photo_credit``: lines that only credit a picture ("©Name/Agency", "Foto: dpa"), and captions
-that end with one ("Stau © aremac / Clipdealer")."""
+that end with one ("Stau © aremac / Clipdealer"). A caption that is a full sentence keeps it
+("Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)"): only its credit goes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..config import Config
+from ..lineshape import is_sentence
 from ..page import Page
 from ..tables import PatternSet, load_table
 
@@ -38,6 +40,22 @@ class CreditMatcher:
     def starts(self) -> frozenset[str]:
         return self._patterns.starts
 
+    def caption_sentence(self, caption: str) -> int | None:
+        """The length of a caption's text before its credit when that text is a full
+        sentence, else None (the caption is a label, a name or a fragment, and goes whole)."""
+        for pattern, _ in self.tails:
+            credit = pattern.search(caption)
+            if credit is None:
+                continue
+            start = credit.start()
+            # "... zu stark. Foto: GdP/Hagen Immel": the pattern starts at the stop.
+            if caption[start] in ".,;":
+                start += 1
+            sentence = caption[:start].rstrip(" -–|/(")
+            if is_sentence(sentence):
+                return len(sentence)
+        return None
+
     def matches(self, collapsed: str, keys: tuple[str, ...]) -> bool:
         """Whether a line (its :func:`collapse` form and its :func:`start_keys`) is a credit."""
         return (
@@ -57,7 +75,19 @@ def find_photo_credits(page: Page, config: Config) -> None:
     layout = page_layout(page)
     kept, stripped = page.kept, page.stripped
     for index in sorted(layout.credits):
-        if kept[index]:
-            caption = index in layout.captions
-            what = "caption ending in a photo credit" if caption else "photo credit"
-            page.remove_line(index, RULE, f"{what} ({stripped[index][:60]!r})")
+        if not kept[index]:
+            continue
+        text = stripped[index]
+        if index not in layout.captions:
+            page.remove_line(index, RULE, f"photo credit ({text[:60]!r})")
+            continue
+        sentence = credit_matcher().caption_sentence(text)
+        if sentence is None:
+            page.remove_line(index, RULE, f"caption ending in a photo credit ({text[:60]!r})")
+            continue
+        start = page.starts[index] + page.contents[index].index(text)
+        credit = text[sentence:].strip()
+        page.remove_from_line(
+            index, start + sentence, start + len(text), RULE,
+            f"photo credit after a caption's sentence ({credit[:60]!r})",
+        )
