@@ -657,6 +657,61 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
             assert reasons_for(result, line)[0][0] in {"scaffolding", "boilerplate_line"}, line
 
 
+# An appeal's box at the article's end: its heading and its closing plea frame a few sentences
+# on why the reader should give. Below the article, they go with the box.
+
+APPEAL_BOX = [
+    "Unterstütze RosaMag bereits mit 2,50!",
+    "Wusstest du, dass es drei Magazine über Weihnachtsbäume gibt und keines über uns?",
+    "Das ist nur einer der vielen Gründe, warum eine digitale Plattform für uns im Netz "
+    "wichtig ist.",
+    "Bereits mit 2,50 Euro kannst du unsere Arbeit unterstützen und dazu beitragen, das "
+    "Magazin unabhängig zu halten.",
+]
+
+
+BRIDGE_STORY_DE = [
+    *ARTICLE_DE,
+    "Im Gemeinderat stimmten alle Fraktionen für den Neubau, nur über die Farbe des Geländers "
+    "wurde länger gestritten, bis sich die Mehrheit für ein schlichtes Grau entschied.",
+    "Der Bürgermeister sagte nach der Sitzung, die Brücke sei für den Ort wichtiger als jede "
+    "andere Straße, weil Schüler, Pendler und Landwirte sie jeden Tag brauchten.",
+    "Während der Bauzeit sollen die Busse der Linie vier eine Umleitung über das Nachbardorf "
+    "fahren, was die Fahrt zum Bahnhof um etwa zehn Minuten verlängert.",
+    "Die Feuerwehr hat zugesagt, für die Zeit der Arbeiten ein zweites Fahrzeug auf der anderen "
+    "Seite des Flusses bereitzuhalten, damit sie im Notfall schnell genug vor Ort ist.",
+    "Ein Fachbüro aus der Kreisstadt hat die Pläne erstellt und wird die Arbeiten auch "
+    "überwachen, die Ausschreibung für die Baufirmen soll noch vor Weihnachten beginnen.",
+    "Wer Fragen zu den Plänen hat, kann sie im Rathaus einsehen, wo sie bis Ende des Monats "
+    "während der üblichen Öffnungszeiten im Foyer ausgelegt sind.",
+    "Die alte Brücke wurde im Jahr 1911 gebaut und seitdem nur zweimal ausgebessert, zuletzt "
+    "nach dem Hochwasser vor zwanzig Jahren, als ein Pfeiler unterspült worden war.",
+    "Ein Teil des alten Geländers soll nach dem Abriss im Heimatmuseum ausgestellt werden, "
+    "das schon mehrere Bilder der Brücke aus den ersten Jahren ihres Bestehens besitzt.",
+    "Für die Zeit nach der Eröffnung plant der Ort ein Brückenfest, zu dem auch die "
+    "Nachbargemeinden auf der anderen Seite des Flusses eingeladen werden sollen.",
+    "Bis dahin bittet die Gemeinde alle Autofahrer, die Behelfsbrücke nur im Schritttempo zu "
+    "befahren und den Radfahrern an den Engstellen den Vortritt zu lassen.",
+]
+
+
+def test_an_appeal_s_box_at_the_article_s_end_goes_whole() -> None:
+    result = clean([*BRIDGE_STORY_DE, *APPEAL_BOX, "Impressum", "Datenschutz"])
+    assert kept(result) == BRIDGE_STORY_DE
+    assert reasons_for(result, APPEAL_BOX[1])[0][1].startswith("an appeal's text")
+
+
+def test_the_article_going_on_below_an_appeal_stays() -> None:
+    # A plea set inside the article, and the article's paragraphs after it.
+    page = [*ARTICLE_DE[:2], APPEAL_BOX[0], *ARTICLE_DE[2:], APPEAL_BOX[3]]
+    assert kept(clean(page)) == [*ARTICLE_DE[:2], APPEAL_BOX[0], *ARTICLE_DE[2:]]
+    page = [*BRIDGE_STORY_DE[:-2], APPEAL_BOX[0], *BRIDGE_STORY_DE[-2:], APPEAL_BOX[3]]
+    assert kept(clean(page)) == [*BRIDGE_STORY_DE[:-2], APPEAL_BOX[0], *BRIDGE_STORY_DE[-2:]]
+    # Two pleas apart with the whole article between them: no box.
+    page = [APPEAL_BOX[0], *ARTICLE_DE, APPEAL_BOX[3]]
+    assert kept(clean(page)) == ARTICLE_DE
+
+
 def test_sentences_about_browsers_subscriptions_and_support_stay() -> None:
     for line in (
         "Mozilla released an update for its Firefox browser on Tuesday, which closes twelve "

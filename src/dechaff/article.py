@@ -80,6 +80,8 @@ HEADLINE_MIN_CHARS = 20
 # Most lines of a box of links inside an article, its heading aside ("Related stories" and
 # the titles of a few stories).
 BOX_MOST_LINES = 6
+# An appeal's text at the article's end holds less than this share of the running text above.
+APPEAL_MOST_SHARE = 0.1
 # Lines above a kept cluster that stay with it (headline, byline, date), and their length.
 HEAD_LINES = 3
 HEAD_LINE_MAX_CHARS = 200
@@ -539,6 +541,7 @@ def _outside_article(
                 heads += 1
             position -= 1
         _keep_introduced_list(page, lines, last, kept, is_named)
+    appeal = _closing_appeal(page, lines, kept, clusters[bottom][-1], weights)
     _drop_stranded_sentences(page, lines, kept, clusters[bottom][-1], thread)
     _keep_headline_of_the_title(page, lines, clusters[top][0], kept, is_named)
     _keep_text_below_a_box(page, lines, clusters[bottom][-1], kept, is_named)
@@ -568,6 +571,7 @@ def _outside_article(
                 elif index in edge_named and not article[0] < index < article[1]:
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
         position = _next(kept, False, end)
+    found.update(appeal)
     return found
 
 
@@ -616,6 +620,42 @@ def _titled(title: str, headline: str) -> bool:
         or title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS))
         or title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
     )
+
+
+def _closing_appeal(
+    page: Page, lines: list[int], kept: list[bool], last: int, weights: list[float]
+) -> dict[int, str]:
+    """Let the text go that two lines of one appeal frame at the article's end ("Unterstütze
+    RosaMag bereits mit 2,50!", two sentences on why, "Bereits mit 2,50 Euro, kannst du unsere
+    Arbeit unterstützen ..."): at most ``BOX_MOST_LINES`` lines, the last one the last kept
+    anchor at ``last`` with the closing plea right below it, holding less than
+    ``APPEAL_MOST_SHARE`` of the running text above them. Appeals may stand inside an
+    article, so neither line splits it; a plea set before the article's last paragraphs has
+    more of the article below it, or no second plea right below. The box's lines are no
+    longer ``kept``; they are returned with their reason."""
+    layout = page_layout(page)
+    framing = {index: reason.split(":", 1)[0] for index, reason in layout.edge_chrome.items()
+               if index in layout.inline and reason.startswith("chrome line about ")}
+    if len(framing) < 2:
+        return {}
+    end = lines[last]
+    closing = min((index for index in framing if index > end), default=None)
+    opening = max((index for index in framing if index < end), default=None)
+    if closing is None or opening is None or framing[opening] != framing[closing]:
+        return {}
+    start = bisect_left(lines, opening)
+    if (
+        last + 1 - start > BOX_MOST_LINES
+        or next_with_text(page, end, 1) != closing
+        or not all(kept[start : last + 1])
+        or sum(weights[start : last + 1]) >= APPEAL_MOST_SHARE * sum(weights[:start])
+    ):
+        return {}
+    kept[start : last + 1] = [False] * (last + 1 - start)
+    topic = framing[opening].removeprefix("chrome line about ")
+    reason = f"an appeal's text at the article's end, between {topic} on lines {opening + 1} " \
+        f"and {closing + 1}"
+    return dict.fromkeys(lines[start : last + 1], reason)
 
 
 def _drop_stranded_sentences(
