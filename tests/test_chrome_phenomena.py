@@ -268,6 +268,22 @@ def test_a_caption_that_is_no_sentence_goes_with_its_picture_s_credit(caption: s
     assert reasons_for(result, caption)[0][0] == "photo_credit"
 
 
+def test_the_rules_running_again_leave_a_caption_s_sentence_alone() -> None:
+    # With a model, the rules that read the article run again once lines went.
+    from dechaff.config import Config
+    from dechaff.page import Page
+    from dechaff.rules.photo_credit import find_photo_credits
+
+    caption = "Die neue Brücke soll auch Radfahrern Platz bieten. (Foto: Gemeinde Beispiel)"
+    text = "\n\n".join([*ARTICLE_DE[:2], caption, *ARTICLE_DE[2:]]) + "\n"
+    page = Page(text)
+    find_photo_credits(page, Config())
+    find_photo_credits(page, Config())
+    assert [text[removal.start : removal.end] for removal in page.removals] == [
+        " (Foto: Gemeinde Beispiel)"
+    ]
+
+
 def test_a_caption_printed_twice_keeps_one_sentence() -> None:
     caption = "Die neue Brücke soll auch Radfahrern Platz bieten. (Foto: Gemeinde Beispiel)"
     result = clean([*ARTICLE_DE[:2], caption, caption, *ARTICLE_DE[2:]])

@@ -117,6 +117,10 @@ class Page:
             self._trimmed.setdefault(index, []).append(removal)
             self.removals.append(removal)
 
+    def trimmed(self, index: int) -> bool:
+        """Whether part of kept line ``index`` was removed (see :meth:`remove_from_line`)."""
+        return index in self._trimmed
+
     def _drop_spans_of(self, lines: Iterable[int]) -> None:
         dropped = {removal for index in lines for removal in self._trimmed.pop(index, ())}
         if dropped:

@@ -75,7 +75,9 @@ def find_photo_credits(page: Page, config: Config) -> None:
     layout = page_layout(page)
     kept, stripped = page.kept, page.stripped
     for index in sorted(layout.credits):
-        if not kept[index]:
+        # The rules run again once lines went (see settle_boilerplate_lines): a caption
+        # keeps its sentence, and its credit went the first time.
+        if not kept[index] or page.trimmed(index):
             continue
         text = stripped[index]
         if index not in layout.captions:
