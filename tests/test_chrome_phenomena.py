@@ -666,6 +666,9 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
         ("Bereits mit 2,50 Euro kannst du unsere Arbeit unterstützen und dazu beitragen, "
          "das Magazin unabhängig zu halten.", ARTICLE_DE),
         ("Unterstütze RosaMag bereits mit 2,50!", ARTICLE_DE),
+        ("Don't have time to read every single post? Receive a daily list of must-read "
+         "stories.", ARTICLE_EN),
+        ("Get solid gold sent to your inbox. Every week!", ARTICLE_EN),
     ):
         for page in ([line, *article], [*article, line]):
             result = clean(page)
@@ -738,6 +741,8 @@ def test_sentences_about_browsers_subscriptions_and_support_stay() -> None:
         "islands in summer.",
         "Die Stadt will die Vereine mit ihrer Spende von zehntausend Euro beim Neubau des "
         "Sportplatzes unterstützen.",
+        "Fake invoices from the ferry company have landed in many inboxes, and the police ask "
+        "residents to get a daily reminder of the timetable from the council instead.",
     ):
         article = ARTICLE_DE if "Stadt" in line else ARTICLE_EN
         for page in ([*article[:2], line, *article[2:]], [*article, line]):
