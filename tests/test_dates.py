@@ -80,6 +80,21 @@ def test_a_byline_before_the_date_makes_a_date_line() -> None:
         assert parsed.iso == iso, line
 
 
+def test_a_link_to_the_comments_after_a_date_line_keeps_it_one() -> None:
+    lines = {
+        "Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort": "2015-07-06",
+        "Posted on July 6, 2015 by Jane Doe — Leave a comment": "2015-07-06",
+        "6. November 2023 | 3 Kommentare": "2023-11-06",
+        "July 6, 2015 - No Comments": "2015-07-06",
+    }
+    for line, iso in lines.items():
+        parsed = parse_date_line(line)
+        assert parsed is not None, line
+        assert parsed.iso == iso, line
+    for line in ["July 6, 2015 - Leave a comment on the story", "July 6, 2015 - 3 new cases"]:
+        assert parse_date_line(line) is None, line
+
+
 def test_words_before_a_date_that_name_no_one_make_no_date_line() -> None:
     for line in [
         "By Monday, May 4, 2020",

@@ -284,6 +284,7 @@ class DateTable:
     byline_joiners: tuple[str, ...]
     byline_particles: frozenset[str]
     byline_not_names: frozenset[str]
+    comment_links: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +300,7 @@ def date_table() -> DateTable:
         month_numbers, weekdays, tuple(data["lead_words"]),
         tuple(data["byline_words"]), tuple(data["byline_joiners"]),
         frozenset(data["byline_particles"]), frozenset(data["byline_not_names"]),
+        tuple(data["comment_links"]),
     )
 
 
