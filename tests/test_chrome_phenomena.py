@@ -543,6 +543,11 @@ def test_affiliate_disclosures_go_wherever_they_stand() -> None:
     result = clean([*ARTICLE_DE[:2], german[1], *ARTICLE_DE[2:], german[0]])
     assert kept(result) == ARTICLE_DE
     assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in german)
+    # A blogger's advertising disclosure, at the head of the post.
+    disclosure = "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI."
+    result = clean([disclosure, *ARTICLE_DE])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, disclosure)[0][0] == "scaffolding"
 
 
 def test_sentences_about_affiliates_commissions_and_fees_stay() -> None:
@@ -1163,6 +1168,22 @@ def test_a_sentence_about_licences_stays() -> None:
     sentence = ("Mit Creative Commons können Urheber von Fotos, Videos, Musik und Texten "
                 "festlegen, unter welchen Lizenzen andere ihre Werke nutzen dürfen.")
     assert kept(clean([*ARTICLE_DE, sentence])) == [*ARTICLE_DE, sentence]
+
+
+@pytest.mark.parametrize(("line", "article"), [
+    ("No Responses so far »", ARTICLE_EN),
+    ("Failed to load latest commit information.", ARTICLE_EN),
+    ("Unable to edit the page? See the FrontPage for instructions.", ARTICLE_EN),
+    ("Instant access to the full article PDF.", ARTICLE_EN),
+    ("Haben Sie das Gesuchte nicht gefunden?", ARTICLE_DE),
+    ("Externer Inhalt", ARTICLE_DE),
+])
+def test_chrome_of_blogs_code_hosts_wikis_and_paywalls_goes(
+    line: str, article: list[str]
+) -> None:
+    result = clean([*article[:2], line, *article[2:]])
+    assert kept(result) == article
+    assert reasons_for(result, line)[0][0] == "scaffolding"
 
 
 @pytest.mark.parametrize("footer", [
