@@ -674,6 +674,8 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
         ("Don't have time to read every single post? Receive a daily list of must-read "
          "stories.", ARTICLE_EN),
         ("Get solid gold sent to your inbox. Every week!", ARTICLE_EN),
+        ("The latest news, analysis and insights from our bureau chiefs in Sacramento and D.C.",
+         ARTICLE_EN),
     ):
         for page in ([line, *article], [*article, line]):
             result = clean(page)
@@ -748,6 +750,8 @@ def test_sentences_about_browsers_subscriptions_and_support_stay() -> None:
         "Sportplatzes unterstützen.",
         "Fake invoices from the ferry company have landed in many inboxes, and the police ask "
         "residents to get a daily reminder of the timetable from the council instead.",
+        "The latest news from our reporter on the islands is that the ferry will run again on "
+        "Monday.",
     ):
         article = ARTICLE_DE if "Stadt" in line else ARTICLE_EN
         for page in ([*article[:2], line, *article[2:]], [*article, line]):
