@@ -768,6 +768,17 @@ def test_more_from_a_site_below_the_article_goes_with_its_teasers() -> None:
     assert "below the article" in reasons_for(result, teasers[0])[0][1]
 
 
+def test_links_to_the_next_and_previous_post_below_the_article_go() -> None:
+    for line in ("Next: Elegantly activating a virtualenv in a Dockerfile",
+                 "Previous post: Why the harbour matters",
+                 "Nächster Beitrag: Warum die Brücke wichtig ist"):
+        article = ARTICLE_DE if "Brücke" in line else ARTICLE_EN
+        assert kept(clean([*article, line])) == article, line
+    # A recipe's last step is a sentence.
+    step = "Next: we add the flour and stir until the dough is smooth."
+    assert kept(clean([*ARTICLE_EN, step])) == [*ARTICLE_EN, step]
+
+
 def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
     for line in ("More from less: how the islands save water in summer",
                  "More from the council's meeting on Tuesday follows below."):
