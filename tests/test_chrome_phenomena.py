@@ -671,6 +671,8 @@ def test_notices_and_appeals_to_the_reader_around_the_article_go() -> None:
         ("Bereits mit 2,50 Euro kannst du unsere Arbeit unterstützen und dazu beitragen, "
          "das Magazin unabhängig zu halten.", ARTICLE_DE),
         ("Unterstütze RosaMag bereits mit 2,50!", ARTICLE_DE),
+        ("Mit Ihrer Spende und / oder Mitgliedschaft können Sie uns und unsere Arbeit für "
+         "\"Menschenrechte, Vielfalt und Respekt\" unterstützen. Vielen Dank.", ARTICLE_DE),
         ("Don't have time to read every single post? Receive a daily list of must-read "
          "stories.", ARTICLE_EN),
         ("Get solid gold sent to your inbox. Every week!", ARTICLE_EN),
