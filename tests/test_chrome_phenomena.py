@@ -781,6 +781,22 @@ def test_links_to_the_next_and_previous_post_below_the_article_go() -> None:
     assert kept(clean([*ARTICLE_EN, step])) == [*ARTICLE_EN, step]
 
 
+def test_boxes_of_more_stories_below_a_polish_article_go() -> None:
+    article = [
+        "Rada miasta zdecydowała we wtorek, że stary most na rzece zostanie w przyszłym roku "
+        "zastąpiony nowym, szerszym mostem z pasem dla rowerów.",
+        "Prace mają się rozpocząć wiosną i potrwać około półtora roku, a w tym czasie ruch "
+        "zostanie skierowany na most tymczasowy.",
+        "Mieszkańcy od lat skarżyli się na stan mostu, którego barierki są w wielu miejscach "
+        "uszkodzone, a jezdnia ma tylko jeden pas.",
+    ]
+    boxes = ["Więcej na ten temat", "Nowy prom na wyspy od maja", "Port zamknięty z powodu sztormu",
+             "Warte przeczytania", "Społeczeństwo", "Szkoła na wyspie dostanie nowy dach"]
+    result = clean([*article, *boxes])
+    assert kept(result) == article
+    assert reasons_for(result, "Warte przeczytania")[0][0] == "scaffolding"
+
+
 def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
     for line in ("More from less: how the islands save water in summer",
                  "More from the council's meeting on Tuesday follows below."):
