@@ -797,6 +797,27 @@ def test_boxes_of_more_stories_below_a_polish_article_go() -> None:
     assert reasons_for(result, "Warte przeczytania")[0][0] == "scaffolding"
 
 
+def test_the_dates_of_teasers_below_the_article_go_with_them() -> None:
+    # A sentence that is no running text far below (a signup's blurb) keeps the page's body
+    # open below the teasers, so their dates are no dates at the page's tail.
+    teasers = [
+        "Mehr aus der Region",
+        "Neue Fähre zu den Inseln ab Mai",
+        "Die Reederei setzt ab dem ersten Mai ein zweites Schiff ein, das auch Fahrräder und "
+        "Autos mitnimmt.",
+        "Anna Beispiel", "29.04.2021",
+        "Hafen wegen Sturm geschlossen",
+        "Wegen des Sturms blieb der Hafen am Montag den ganzen Tag geschlossen, die Fähren "
+        "fuhren nicht.",
+        "Jan Muster", "27.04.2021",
+    ]
+    blurb = "Täglich kompakte Nachrichten, Analysen, Hintergründe, Reportagen, Kommentare."
+    result = clean([*BRIDGE_STORY_DE, *teasers, "Impressum", blurb])
+    assert kept(result)[: len(BRIDGE_STORY_DE)] == BRIDGE_STORY_DE
+    for date in ("29.04.2021", "27.04.2021"):
+        assert reasons_for(result, date)[0][1].startswith("not article text"), date
+
+
 def test_more_from_in_a_headline_or_a_sentence_stays() -> None:
     for line in ("More from less: how the islands save water in summer",
                  "More from the council's meeting on Tuesday follows below."):

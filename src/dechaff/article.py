@@ -139,7 +139,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
     weight_of = _weights(page, lines)
     if not any(map(weight_of.__getitem__, lines)):
         return {}
-    named, sentences, teasers = _named_and_sentences(page, lines, weight_of, absent)
+    named, sentences, teasers, dates = _named_and_sentences(page, lines, weight_of, absent)
     thread_line = comment_thread_line(page, absent)
     edge_named = page_layout(page).edge_chrome
     boilerplate: dict[int, str] = {}
@@ -147,7 +147,7 @@ def find_boilerplate(page: Page, absent: frozenset[int] = frozenset()) -> dict[i
         survivors = list(filterfalse(boilerplate.__contains__, lines)) if boilerplate else lines
         weights = _unnamed_weights(survivors, weight_of, named)
         found = _outside_article(
-            page, survivors, weights, named, sentences, edge_named, teasers, thread_line
+            page, survivors, weights, named, sentences, edge_named, teasers, dates, thread_line
         )
         found.update(_edge_phrases_outside(survivors, weights, found, edge_named))
         if not found:
@@ -190,7 +190,7 @@ def _find_comment_thread(page: Page, absent: frozenset[int]) -> int | None:
         return None
     lines = _taking_part(page, absent)
     weight_of = _weights(page, lines)
-    named, _, _ = _named_and_sentences(page, lines, weight_of, absent)
+    named, _, _, _ = _named_and_sentences(page, lines, weight_of, absent)
     mass_before = list(accumulate(_unnamed_weights(lines, weight_of, named), initial=0.0))
     for start in starts:
         position = bisect_left(lines, start)
@@ -343,12 +343,12 @@ def _with_learned(extra_words: frozenset[str]) -> frozenset[str]:
 
 def _named_and_sentences(
     page: Page, lines: list[int], weight_of: dict[int, float], copies: frozenset[int]
-) -> tuple[set[int], set[int], set[int]]:
+) -> tuple[set[int], set[int], set[int], set[int]]:
     """Lines the tables name (edge chrome, date lines) or a model learned, full sentences that
     are no anchor (never removed for their place alone: names, figures, another alphabet), and
     the lines of lists of teasers, which are named too: the time stamps ("3 years ago") below
     teasers and the titles of a list set apart by labels. No other rule takes those, so they
-    go with the run of boilerplate they stand in.
+    go with the run of boilerplate they stand in. Last, the date lines, named as well.
 
     A learned line inside the page's own article (a subheading or a quote that the site
     printed twice) is not named: it would split the article, and its parts would go."""
@@ -371,7 +371,7 @@ def _named_and_sentences(
             learned = {index: reason for index, reason in learned.items()
                        if not low < index < high}
         named = set(layout.chrome) | set(layout.edge_chrome) | dates | teasers | set(learned)
-        memo = page.memo["named_and_sentences"] = (named, sentences, teasers)
+        memo = page.memo["named_and_sentences"] = (named, sentences, teasers, dates)
     assert isinstance(memo, tuple)
     return memo
 
@@ -476,13 +476,16 @@ def _outside_article(
     spared: set[int],
     edge_named: dict[int, str],
     teasers: set[int],
+    dates: set[int],
     thread_line: int | None,
 ) -> dict[int, str]:
     """One round: the lines outside every kept cluster, in runs that may go. The lines the
     tables name go with their run only when they are edge phrases ("Netiquette", "Tags") above
     or below the kept clusters: the scaffolding rule takes the others, and such a line is
     beyond the article's edge, wherever the last stray sentence below it stands. The lines of
-    lists of ``teasers`` (time stamps, listed titles) go with their run wherever it is.
+    lists of ``teasers`` (time stamps, listed titles) go with their run wherever it is, and
+    so do ``dates`` below the article (a teaser's date: the date_header rule takes the dates
+    above it, and the scaffolding rule those at the page's tail only).
 
     Readers' comments from ``thread_line`` on are no part of the article: the comment_thread
     rule removes them, and when it does not run they stay whole."""
@@ -566,7 +569,10 @@ def _outside_article(
             reason = f"not article text: a run of {len(run)} lines {where}"
             for item in run:
                 index = lines[item]
-                if not is_named[item] or index in teasers:
+                if (
+                    not is_named[item] or index in teasers
+                    or (index in dates and index > article[1])
+                ):
                     found[index] = reason
                 elif index in edge_named and not article[0] < index < article[1]:
                     found[index] = f"{edge_named[index]}, in a run of {len(run)} lines {where}"
