@@ -1207,6 +1207,11 @@ def test_a_list_of_networks_in_the_article_stays() -> None:
     "Attribution 4.0 International License.",
     "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
     "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
+    # With its exceptions, a notice runs longer.
+    "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung-Keine "
+    "Bearbeitung 3.0 Unported Lizenz. Eine Ausnahme bilden die auf dieser Webseite befindlichen "
+    "Presseartikel. Bei diesen liegen die Rechte bei den jeweiligen Autor_innen/Verlagen. "
+    "Bilder auf dieser Webseite (©) siehe Impressum.",
 ])
 def test_a_licence_notice_below_the_article_goes(notice: str) -> None:
     result = clean([*ARTICLE_EN, notice])
