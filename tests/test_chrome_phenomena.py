@@ -311,6 +311,7 @@ def test_site_credits_below_the_article_go() -> None:
         "Thème Simple. Fourni par Blogger.",
         "Design: Wasserzeichen. Bereitgestellt von Blogger.",
         "Tema Sederhana. Diberdayakan oleh Blogger.",
+        "Stolz präsentiert von WordPress | Theme: Sydney by aThemes.",
     ]:
         result = clean([*ARTICLE_EN, credit])
         assert kept(result) == ARTICLE_EN
