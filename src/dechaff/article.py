@@ -640,8 +640,8 @@ def _closing_appeal(
     more of the article below it, or no second plea right below. The box's lines are no
     longer ``kept``; they are returned with their reason."""
     layout = page_layout(page)
-    framing = {index: reason.split(":", 1)[0] for index, reason in layout.edge_chrome.items()
-               if index in layout.inline and reason.startswith("chrome line about ")}
+    framing = {index: topic for index, topic in layout.topics.items()
+               if index in layout.inline and index in layout.edge_chrome}
     if len(framing) < 2:
         return {}
     end = lines[last]
@@ -658,9 +658,8 @@ def _closing_appeal(
     ):
         return {}
     kept[start : last + 1] = [False] * (last + 1 - start)
-    topic = framing[opening].removeprefix("chrome line about ")
-    reason = f"an appeal's text at the article's end, between {topic} on lines {opening + 1} " \
-        f"and {closing + 1}"
+    reason = f"an appeal's text at the article's end, between {framing[opening]} on lines " \
+        f"{opening + 1} and {closing + 1}"
     return dict.fromkeys(lines[start : last + 1], reason)
 
 

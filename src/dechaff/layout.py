@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress, repeat
 
@@ -70,7 +70,8 @@ class Layout:
     ``edge_chrome`` the lines that are chrome at the head or tail; ``credits`` holds the photo
     credits, ``captions`` those among them that end a caption; ``inline`` the chrome lines
     that sit inside an article's text (teaser links, rating prompts), which, like credits,
-    take no part in finding the article. The body is apart
+    take no part in finding the article; ``topics`` the topic of each line that a keyword line
+    of the table names ("appeals for support"). The body is apart
     (:func:`page_body`): it is found once the rules that run first (learned templates,
     boilerplate lines) have had their say.
     """
@@ -80,6 +81,7 @@ class Layout:
     credits: frozenset[int]
     inline: frozenset[int] = frozenset()
     captions: frozenset[int] = frozenset()  # the credits that end a caption
+    topics: dict[int, str] = field(default_factory=dict)
     # The lines the sieve picked: those that start like chrome, a credit or a share button.
     candidates: tuple[int, ...] = ()
 
@@ -227,7 +229,8 @@ def _find_layout(page: Page) -> Layout:
             chrome.pop(index, None)  # "Foto" is a menu item, too
             edge_chrome.pop(index, None)
             credits.update((index, name))
-    _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline)
+    topics: dict[int, str] = {}
+    _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline, topics)
     named_boxes = _teaser_links(page, folded) | _category_lines(page) | _feed_links(page, folded)
     for index, reason in named_boxes.items():
         if kept[index] and index not in credits:
@@ -238,7 +241,7 @@ def _find_layout(page: Page) -> Layout:
             edge_chrome.pop(index, None)  # chrome anywhere, and the box's reason says more
     captions = _caption_lines(page, folded, chrome, edge_chrome, credits)
     return Layout(chrome, edge_chrome, frozenset(credits | captions), frozenset(inline),
-                  frozenset(captions), tuple(candidates))
+                  frozenset(captions), topics, tuple(candidates))
 
 
 # The credited name below a credit word ("Foto:" / "WITTERS", "Photo:" / "Getty Images / Jo
@@ -270,9 +273,10 @@ def _add_keyword_lines(
     edge_chrome: dict[int, str],
     credits: set[int],
     inline: set[int],
+    topics: dict[int, str],
 ) -> None:
     """Add the lines that a keyword line of the table names (see KeywordLine) to ``chrome`` or
-    ``edge_chrome``, among those not named yet."""
+    ``edge_chrome``, among those not named yet, with their topics to ``topics``."""
     kept, stripped = page.kept, page.stripped
     # Most pages hold none of the keywords: one quick search for each says which they hold.
     present = [keyword for keyword in _plain_keywords() if keyword in folded]
@@ -304,6 +308,7 @@ def _add_keyword_lines(
                     continue
                 reason = f"chrome line about {keyword_line.topic}: {shown(stripped[index])}"
                 (chrome if keyword_line.anywhere else edge_chrome)[index] = reason
+                topics[index] = keyword_line.topic
                 if keyword_line.inline:
                     inline.add(index)
 
