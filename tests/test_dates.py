@@ -58,6 +58,14 @@ def test_month_and_weekday_names_are_read_in_any_case() -> None:
         assert parsed.iso == "2020-07-04", lead
 
 
+def assert_dates(lines: dict[str, str]) -> None:
+    """Each line parses as a date line, with its date."""
+    for line, iso in lines.items():
+        parsed = parse_date_line(line)
+        assert parsed is not None, line
+        assert parsed.iso == iso, line
+
+
 def test_a_byline_before_the_date_makes_a_date_line() -> None:
     bylines = {
         "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am": "2023-11-09",
@@ -74,10 +82,7 @@ def test_a_byline_before_the_date_makes_a_date_line() -> None:
         # Published, then updated: the first date is the page's.
         "Veröffentlicht am 19. Dezember 2022 20. Dezember 2022 von Redaktion": "2022-12-19",
     }
-    for line, iso in bylines.items():
-        parsed = parse_date_line(line)
-        assert parsed is not None, line
-        assert parsed.iso == iso, line
+    assert_dates(bylines)
 
 
 def test_a_link_to_the_comments_after_a_date_line_keeps_it_one() -> None:
@@ -87,10 +92,7 @@ def test_a_link_to_the_comments_after_a_date_line_keeps_it_one() -> None:
         "6. November 2023 | 3 Kommentare": "2023-11-06",
         "July 6, 2015 - No Comments": "2015-07-06",
     }
-    for line, iso in lines.items():
-        parsed = parse_date_line(line)
-        assert parsed is not None, line
-        assert parsed.iso == iso, line
+    assert_dates(lines)
     for line in ["July 6, 2015 - Leave a comment on the story", "July 6, 2015 - 3 new cases"]:
         assert parse_date_line(line) is None, line
 
