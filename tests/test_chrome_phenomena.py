@@ -1656,6 +1656,39 @@ def test_teasers_below_the_article_each_stamped_with_a_labelled_time_go() -> Non
     assert reasons_for(result, teasers[5])[0][1].startswith("not article text")
 
 
+def test_teaser_cards_with_their_author_and_time_stamp_go() -> None:
+    cards = [
+        "Indagan polémico show: exvocalista cantó en colegio tras condena", "Diego Ramírez",
+        "hace 21 minutos",
+        "Temblor de 5.1 sacude la mañana en la zona central", "Guido Macari Marimón",
+        "hace una hora",
+    ]
+    article = [
+        "El concejo municipal aprobó el martes el proyecto del nuevo puerto después de un largo "
+        "debate sobre los costos de la obra.",
+        "Las obras comenzarán en primavera y los primeros barcos podrían atracar allí dentro de "
+        "dos años, según informó el alcalde.",
+    ]
+    result = clean([*article, *cards])
+    assert kept(result) == article
+    assert reasons_for(result, "hace una hora")[0][1].startswith("not article text")
+
+
+def test_a_live_blog_with_its_authors_and_stamps_stays_whole() -> None:
+    entries = [
+        "The council has confirmed that the ferry will not sail this afternoon because of the "
+        "storm, and passengers are asked to check the website before travelling.",
+        "Wind speeds of up to ninety kilometres an hour have been measured on the outer "
+        "islands, where several trees have fallen onto the coastal road.",
+        "Good morning and welcome to our live coverage of the storm.",
+    ]
+    page = ["Live: storm hits the coast"]
+    for entry, stamp in zip(entries, ["12 minutes ago", "35 minutes ago", "2 hours ago"],
+                            strict=True):
+        page += [entry, "Anna Smith", stamp]
+    assert set(entries) <= set(kept(clean(page)))
+
+
 def test_a_live_blog_with_its_entries_stamped_stays_whole() -> None:
     entries = [
         "The council has confirmed that the ferry will not sail this afternoon because of the "

@@ -48,8 +48,23 @@ from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
-from .layout import date_lines, next_with_text, page_layout, paragraph_keys, section_openers
-from .lineshape import CLOSERS, PROSE_MIN_CHARS, is_doubled, is_prose, is_sentence, visible
+from .layout import (
+    date_lines,
+    is_person_name,
+    next_with_text,
+    page_layout,
+    paragraph_keys,
+    section_openers,
+)
+from .lineshape import (
+    CLOSERS,
+    PROSE_MIN_CHARS,
+    is_doubled,
+    is_headline_like,
+    is_prose,
+    is_sentence,
+    visible,
+)
 from .page import Page
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
@@ -421,13 +436,23 @@ def _listed_titles(page: Page) -> set[int]:
 
 def _teaser_stamps(page: Page, stamps: list[int]) -> set[int]:
     """The time ``stamps`` right below a teaser cut off with "..." (the next line with text
-    above ends so), when at least ``TIME_STAMPS_LEAST`` are; none otherwise."""
+    above ends so), or below its author's name below its title ("Indagan polémico show: ..." /
+    "Diego Ramírez" / "hace 21 minutos"), when at least ``TIME_STAMPS_LEAST`` are; none
+    otherwise. A live blog's entry above its author's name ends with a full stop."""
     stripped = page.stripped
     below_teasers = set()
     for index in stamps:
         above = next_with_text(page, index, -1)
-        if above is not None and stripped[above].endswith(_CUT_OFF):
+        if above is None:
+            continue
+        if stripped[above].endswith(_CUT_OFF):
             below_teasers.add(index)
+        elif is_person_name(stripped[above]):
+            title = next_with_text(page, above, -1)
+            if title is not None and is_headline_like(
+                stripped[title], HEADLINE_MIN_CHARS, HEAD_LINE_MAX_CHARS
+            ):
+                below_teasers.add(index)
     return below_teasers if len(below_teasers) >= TIME_STAMPS_LEAST else set()
 
 

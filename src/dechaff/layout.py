@@ -486,6 +486,12 @@ _NAME_WORD = f"[{_UPPER}][^\\W\\d_]*(?:['’.-][^\\W\\d_]+)*\\.?"
 _NAME = re.compile(
     f"{_NAME_WORD}(?: (?:{_NAME_WORD}|von|van|de|der|den|da|del|di|du|la|le|zu)){{1,3}}"
 )
+def is_person_name(text: str) -> bool:
+    """Whether a line is a person's name and nothing else: two to four capitalised words,
+    particles between ("Juan Carlos Muñoz C.", "Ludwig van Beethoven")."""
+    return _NAME.fullmatch(text) is not None
+
+
 # A short line starting with a capital, then (blank lines between) a paragraph that starts
 # with it: the few lines worth a closer look. The look-ahead drops long lines at once.
 _NAMED_PARAGRAPH = re.compile(
