@@ -446,6 +446,14 @@ def test_a_recipe_card_below_its_introduction_stays() -> None:
     assert kept(clean(page)) == [*RECIPE_INTRO, *RECIPE_CARD]
 
 
+def test_a_recipe_card_s_buttons_go_and_the_card_stays() -> None:
+    buttons = ["Jump to Recipe", "Jump to Video", "Print Recipe Pin Recipe", "Rate this Recipe"]
+    page = [*RECIPE_INTRO, buttons[0], buttons[1], buttons[2], *RECIPE_CARD, buttons[3]]
+    result = clean(page)
+    assert kept(result) == [*RECIPE_INTRO, *RECIPE_CARD]
+    assert all(reasons_for(result, button)[0][0] == "scaffolding" for button in buttons)
+
+
 def test_a_list_that_the_article_s_last_sentence_introduces_stays() -> None:
     """The article's last paragraph ends with the colon that opens the list: "Read about:"."""
     introduction = ("Readers who want to know more about the islands and their ferries can "
