@@ -577,6 +577,16 @@ def test_comment_counts_naming_the_post_go_and_a_sentence_stays() -> None:
     assert all(reasons_for(result, line)[0][0] == "scaffolding" for line in chrome)
 
 
+@pytest.mark.parametrize("count", [
+    "Comments (3)", "Kommentare (3)", "Commentaires (3)", "Vos réactions (11)",
+    "Comentarios (2)", "Commenti (4)", "Komentarze (5)", "Reacties (6)",
+])
+def test_a_count_of_comments_in_brackets_goes(count: str) -> None:
+    result = clean([*ARTICLE_EN, count, "Home"])
+    assert kept(result) == ARTICLE_EN
+    assert reasons_for(result, count)[0][0] == "scaffolding"
+
+
 def test_the_lines_of_a_consent_dialog_go_and_a_sentence_about_storage_stays() -> None:
     dialog = [
         "Switch zum Einwilligen bzw. Ablehnen des Dienstes Youtube",
