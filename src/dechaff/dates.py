@@ -44,11 +44,6 @@ _TIME = (
 # A byline's name: up to four words ("Anja Schmoll-Trautmann", "Isabella.DiBiase").
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"
 MOST_NAME_WORDS = 4
-# A count of comments after a date line's byline ("3 Comments", "12 Kommentare").
-_COMMENTS = (
-    r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?"
-    r"|commenti|reacties|komentar)"
-)
 _TIME_JOINER = r"(?:\s*(?:,|-|–|—|\||/|•|·|@|at|um|à|a las|às|alle|om|o|pukul|jam|в)\s*|\s+)"
 
 
@@ -85,8 +80,12 @@ def _date_line_pattern() -> re.Pattern[str]:
         rf"\s*(?:[,|/•·–—-]\s*)?(?:(?:{_alternation(list(table.byline_joiners))})\s+)?"
     )
     byline_after = rf"\s*(?:[,|/•·–—-]\s*)?(?:{by_words})\s+(?P<name_after>{name})"
-    # "— Leave a comment", "| 3 Comments" after the byline: the link to the post's comments.
-    comments = rf"\s*[,|/•·–—-]\s*(?:{_alternation(list(table.comment_links))}|\d+ {_COMMENTS})"
+    # "— Leave a comment", "| 3 Comments" after the byline: the link to the post's comments,
+    # counted as the comments table counts them.
+    from .comments import comment_table  # comments reads date lines: imported late
+
+    counted = comment_table().counted.pattern
+    comments = rf"\s*[,|/•·–—-]\s*(?:{_alternation(list(table.comment_links))}|{counted})"
     day_month_year = (
         rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?"
         r"(?P<y1>(?:19|20)\d{2})(?:\s*(?:г\.?|года|r\.?))?"

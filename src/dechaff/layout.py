@@ -486,6 +486,8 @@ _NAME_WORD = f"[{_UPPER}][^\\W\\d_]*(?:['’.-][^\\W\\d_]+)*\\.?"
 _NAME = re.compile(
     f"{_NAME_WORD}(?: (?:{_NAME_WORD}|von|van|de|der|den|da|del|di|du|la|le|zu)){{1,3}}"
 )
+
+
 def is_person_name(text: str) -> bool:
     """Whether a line is a person's name and nothing else: two to four capitalised words,
     particles between ("Juan Carlos Muñoz C.", "Ludwig van Beethoven")."""

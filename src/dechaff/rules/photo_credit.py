@@ -74,6 +74,7 @@ def find_photo_credits(page: Page, config: Config) -> None:
 
     layout = page_layout(page)
     kept, stripped = page.kept, page.stripped
+    credit = credit_matcher()
     for index in sorted(layout.credits):
         # The rules run again once lines went (see settle_boilerplate_lines): a caption
         # keeps its sentence, and its credit went the first time.
@@ -83,13 +84,12 @@ def find_photo_credits(page: Page, config: Config) -> None:
         if index not in layout.captions:
             page.remove_line(index, RULE, f"photo credit ({text[:60]!r})")
             continue
-        sentence = credit_matcher().caption_sentence(text)
+        sentence = credit.caption_sentence(text)
         if sentence is None:
             page.remove_line(index, RULE, f"caption ending in a photo credit ({text[:60]!r})")
             continue
         start = page.starts[index] + page.contents[index].index(text)
-        credit = text[sentence:].strip()
         page.remove_from_line(
             index, start + sentence, start + len(text), RULE,
-            f"photo credit after a caption's sentence ({credit[:60]!r})",
+            f"photo credit after a caption's sentence ({text[sentence:].strip()[:60]!r})",
         )
