@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .dates import parse_date_line
 from .layout import (
@@ -61,15 +62,10 @@ class CommentTable:
 
 @lru_cache(maxsize=1)
 def comment_table() -> CommentTable:
-    data = load_table("comments.json")
-
-    def merged(name: str) -> list[str]:
-        return sorted({fold(phrase) for phrases in data[name].values() for phrase in phrases})
-
-    headings, counted, by = merged("headings"), merged("counted"), merged("by")
+    data = _comments_data()
+    headings, counted, by = _merged(data, "headings"), _merged(data, "counted"), _merged(data, "by")
     ones = sorted(fold(word) for word in data["one"])
-    links = sorted(fold(word) for word in data["title_links"])
-    count = "(?:\\d+|" + trie_pattern(ones) + ")"
+    count = _count(ones)
     starts = sorted({phrase.split()[0] for phrase in [*headings, *by]})
     # Lines that start with a word of a heading or a commenter's line, or with a count and a
     # counted word ("12 antworten", "ein kommentar"): not every line that starts with a number
@@ -78,14 +74,40 @@ def comment_table() -> CommentTable:
     numbered = f"\n[ \t]*{count} " + trie_pattern(counted)
     return CommentTable(
         headings=frozenset(headings),
-        counted=re.compile(f"{count} {trie_pattern(counted)}(?: {trie_pattern(links)} .+)?"),
+        counted=re.compile(counted_comments()),
         with_count=re.compile(f"{trie_pattern(headings)} ?(?:\\(\\d+\\)?|: ?\\d+)"),
-        actions=frozenset(merged("actions")),
-        says=tuple(f" {verb}" for verb in merged("says")),
+        actions=frozenset(_merged(data, "actions")),
+        says=tuple(f" {verb}" for verb in _merged(data, "says")),
         by=tuple(f"{phrase} " for phrase in by),
         sieve=re.compile(f"{lead}|{numbered}"),
         ago=_ago_pattern(data["ago"], ones),
     )
+
+
+@lru_cache(maxsize=1)
+def counted_comments() -> str:
+    """The pattern of a count of comments, on case-folded text ("12 antworten", "ein
+    kommentar", "3 thoughts on “title”"); the date lines read it too, without the table's
+    other patterns to compile."""
+    data = _comments_data()
+    count = _count(sorted(fold(word) for word in data["one"]))
+    links = sorted(fold(word) for word in data["title_links"])
+    return f"{count} {trie_pattern(_merged(data, 'counted'))}(?: {trie_pattern(links)} .+)?"
+
+
+def _count(ones: list[str]) -> str:
+    """A count: a number or a word for one ("ein", "one")."""
+    return "(?:\\d+|" + trie_pattern(ones) + ")"
+
+
+@lru_cache(maxsize=1)
+def _comments_data() -> Any:
+    return load_table("comments.json")
+
+
+def _merged(data: Any, name: str) -> list[str]:
+    """The phrases of one part of the table, every language merged, case-folded."""
+    return sorted({fold(phrase) for phrases in data[name].values() for phrase in phrases})
 
 
 def _ago_pattern(table: dict[str, dict[str, list[str]]], ones: list[str]) -> re.Pattern[str]:
@@ -235,7 +257,7 @@ def _stamp_sieve() -> re.Pattern[str]:
     :func:`_stamp_pattern`): every language's words merged into one pattern, which the
     search tries at line starts only (the regular expression engine finds newlines at memory
     speed), where the exact pattern tries each language in turn."""
-    data = load_table("comments.json")
+    data = _comments_data()
     table = data["ago"].values()
     merged = {part: sorted({word for words in table for word in words[part]})
               for part in ("counts", "units", "before", "after")}

@@ -82,10 +82,11 @@ def _date_line_pattern() -> re.Pattern[str]:
     byline_after = rf"\s*(?:[,|/•·–—-]\s*)?(?:{by_words})\s+(?P<name_after>{name})"
     # "— Leave a comment", "| 3 Comments" after the byline: the link to the post's comments,
     # counted as the comments table counts them.
-    from .comments import comment_table  # comments reads date lines: imported late
+    from .comments import counted_comments  # comments reads date lines: imported late
 
-    counted = comment_table().counted.pattern
-    comments = rf"\s*[,|/•·–—-]\s*(?:{_alternation(list(table.comment_links))}|{counted})"
+    comments = (
+        rf"\s*[,|/•·–—-]\s*(?:{_alternation(list(table.comment_links))}|{counted_comments()})"
+    )
     day_month_year = (
         rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+)?"
         r"(?P<y1>(?:19|20)\d{2})(?:\s*(?:г\.?|года|r\.?))?"
