@@ -198,6 +198,81 @@ def test_a_lead_printed_on_a_list_of_teasers_stays_in_its_article() -> None:
     assert dechaff.clean(pages[0], model=model).text == pages[0].text
 
 
+def latest_news_site() -> list[dechaff.Document]:
+    """A site whose pages each open with their story's headline and print the latest
+    stories' headlines below the article: the first page's headline is among them."""
+    headlines = [
+        "Harbour plans approved after a long debate",
+        "Old bridge to close for repairs in June",
+        "Pupils plant a hundred trees along the river",
+        "Night market returns to the old quay",
+    ]
+    latest = ["Latest news", headlines[0], headlines[1]]
+    return [
+        dechaff.Document(
+            str(number),
+            "\n\n".join([headline, *STORIES[number], *latest]) + "\n",
+            url=f"https://gazette.example/{number}",
+        )
+        for number, headline in enumerate(headlines)
+    ]
+
+
+def test_a_headline_that_opens_its_own_page_stays_there() -> None:
+    """The latest story's headline is the site's on every page (its list of the latest
+    news); on its own page it opens the page above the article, and stays there."""
+    pages = latest_news_site()
+    model = dechaff.fit(pages)
+    headline = pages[0].text.split("\n")[0]
+    assert line_template(headline) in model.templates_for("gazette.example")
+    assert model.sites["gazette.example"].openers[line_template(headline)] == 1
+    own = dechaff.clean(pages[0], model=model).text
+    assert own.startswith(headline + "\n")
+    assert own.count(headline) == 1  # its copy in the list goes
+    again = dechaff.clean(dechaff.Document("0", own, url=pages[0].url), model=model).text
+    assert again == own
+    # Below another page's article, it is a teaser.
+    assert headline not in dechaff.clean(pages[2], model=model).text
+
+
+def test_a_line_that_opens_many_pages_is_the_site_s_header() -> None:
+    pages = [
+        dechaff.Document(page.id, "Harbour Gazette\n\n" + page.text, url=page.url)
+        for page in latest_news_site()[:3]
+    ]
+    model = dechaff.fit(pages)
+    assert model.sites["gazette.example"].openers["harbour gazette"] == 3
+    assert not dechaff.clean(pages[0], model=model).text.startswith("Harbour Gazette")
+
+
+def test_a_model_of_version_1_is_read_without_openers(tmp_path: Path) -> None:
+    pages = latest_news_site()
+    data = dechaff.fit(pages).to_json()
+    data["version"] = 1
+    for site in data["sites"].values():
+        del site["openers"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    model = dechaff.Model.load(path)
+    assert model.sites["gazette.example"].openers is None
+    headline = pages[0].text.split("\n")[0]
+    assert headline not in dechaff.clean(pages[0], model=model).text
+
+
+def test_openers_merge_as_they_are_counted_whole() -> None:
+    site = latest_news_site()
+    pages = [*site, dechaff.Document("copy", site[0].text, url="https://gazette.example/c")]
+    first, second = FitCounts(), FitCounts()
+    for page in pages[:2]:
+        first.add(page)
+    for page in pages[2:]:
+        second.add(page)
+    merged = first.merge(second).model()
+    assert merged == dechaff.fit(pages)
+    # The page crawled again at another address opens one page still.
+    assert set(merged.sites["gazette.example"].openers.values()) == {1}
+
+
 # A legal notice printed under every article of a site, as one long paragraph.
 DISCLAIMER = " ".join([
     "The articles on this site are written for general information only and are not legal,",
@@ -407,7 +482,7 @@ def test_model_round_trips_through_json_and_is_written_atomically(tmp_path: Path
     assert sorted(item.name for item in tmp_path.iterdir()) == ["model.json"]
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "dechaff-model"
-    assert data["version"] == 1
+    assert data["version"] == 2
 
 
 def test_model_pickles_for_worker_processes() -> None:

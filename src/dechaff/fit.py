@@ -139,6 +139,8 @@ class FitCounts:
         self.documents = 0
         self.site_pages: Counter[str] = Counter()
         self.site_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        # The template of each page's first line, counted per site (see SiteTemplates).
+        self.site_openers: dict[str, Counter[str]] = defaultdict(Counter)
         self.page_lines: list[_PageLines] = []
         self.word_documents: Counter[str] = Counter()
         # Hashes of the (site, text) pairs counted: a text seen again on its site is a copy.
@@ -170,9 +172,14 @@ class FitCounts:
         distinct.discard("")
         self.site_pages[host] += 1
         self.site_counts[host].update(distinct)
+        first = next((index for index, line in enumerate(page.stripped) if line), None)
+        opener = templates[first] if first is not None else ""
+        if opener:
+            self.site_openers[host][opener] += 1
         self.page_lines.append(_PageLines(
             host,
             text_key,
+            stable_hashes([opener] if opener else []),
             stable_hashes(distinct),
             stable_hashes(long_lines),
             array("l", long_lines.values()),
@@ -184,6 +191,8 @@ class FitCounts:
         self.site_pages.update(later.site_pages)
         for host, counts in later.site_counts.items():
             self.site_counts[host].update(counts)
+        for host, counts in later.site_openers.items():
+            self.site_openers[host].update(counts)
         self.page_lines.extend(later.page_lines)
         self.word_documents.update(later.word_documents)
         self.texts_seen |= later.texts_seen
@@ -193,8 +202,11 @@ class FitCounts:
         """The model these counts teach."""
         options = options or FitOptions()
         pages, copies = self._without_copies()
+        story_copies = _story_copies(pages)
         site_pages, site_counts = _counted_once(copies, self.site_pages, self.site_counts)
-        site_pages, site_counts = _counted_once(_story_copies(pages), site_pages, site_counts)
+        site_pages, site_counts = _counted_once(story_copies, site_pages, site_counts)
+        site_openers = _openers_once(copies, self.site_openers)
+        site_openers = _openers_once(story_copies, site_openers)
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
@@ -205,7 +217,10 @@ class FitCounts:
                 if n >= (least_paragraph if len(t) >= PARAGRAPH_CHARS and is_prose(t) else least)
             }
             if found:
-                sites[host] = SiteTemplates(page_count, MappingProxyType(found))
+                openers = {t: n for t, n in site_openers.get(host, {}).items() if t in found}
+                sites[host] = SiteTemplates(
+                    page_count, MappingProxyType(found), MappingProxyType(openers)
+                )
         cross_site = _cross_site(site_counts, pages, options.cross_site_sites)
         least_documents = max(3, ceil(options.function_word_share * self.documents))
         # Ties are broken by the word: the order a set yields words in changes between runs.
@@ -260,6 +275,26 @@ def _counted_once(
             site_pages[host] -= len(group) - 1
         site_counts[host] = +counts  # a count that falls to nothing goes
     return site_pages, site_counts
+
+
+def _openers_once(
+    groups: list[list[_PageLines]], site_openers: dict[str, Counter[str]]
+) -> dict[str, Counter[str]]:
+    """The opener counts of each site with each group of pages (one site's pages that print
+    one story) counted as one page."""
+    if not groups:
+        return site_openers
+    site_openers = dict(site_openers)
+    for group in groups:
+        host = group[0].host
+        found = Counter(key for page in group for key in page.opener)
+        if not any(n > 1 for n in found.values()):
+            continue
+        counts = Counter(site_openers[host])
+        template_of = {stable_hash(template): template for template in counts}
+        counts.subtract({template_of[key]: n - 1 for key, n in found.items() if n > 1})
+        site_openers[host] = +counts
+    return site_openers
 
 
 def _story_copies(pages: list[_PageLines]) -> list[list[_PageLines]]:
@@ -377,11 +412,13 @@ def _text_key(host: str, text: str) -> int:
 @dataclass(frozen=True)
 class _PageLines:
     """What fit keeps of a page for the syndication test and to count each text of a site
-    once: its site, a hash of its site and text, hashes of its line templates, and of its
-    paragraphs with their lengths (arrays: a page costs 8 bytes a line)."""
+    once: its site, a hash of its site and text, hashes of its first line's template, of its
+    line templates, and of its paragraphs with their lengths (arrays: a page costs 8 bytes a
+    line)."""
 
     host: str
     text_key: int
+    opener: array[int]  # the template of its first line, if any
     templates: array[int]
     long_lines: array[int]
     long_lengths: array[int]

@@ -20,19 +20,25 @@ from typing import Any
 from .errors import InputError
 
 FORMAT = "dechaff-model"
-VERSION = 1
-
-
-@dataclass(frozen=True)
-class SiteTemplates:
-    """The templates of one site: for each, on how many of its ``pages`` it was found."""
-
-    pages: int
-    templates: Mapping[str, int]
+VERSION = 2
+# Versions this dechaff reads: version 1 has no openers.
+READABLE_VERSIONS = (1, 2)
 
 
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class SiteTemplates:
+    """The templates of one site: for each, on how many of its ``pages`` it was found; and
+    ``openers``, for those found as a page's first line, on how many pages (None in a model
+    of version 1, which did not count them). A template that opens one page and is printed
+    lower on others is that page's headline, printed among the teasers of the others."""
+
+    pages: int
+    templates: Mapping[str, int]
+    openers: Mapping[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,11 @@ class Model:
             "function_words": sorted(self.function_words),
             "cross_site": dict(sorted(self.cross_site.items())),
             "sites": {
-                host: {"pages": site.pages, "templates": dict(sorted(site.templates.items()))}
+                host: {
+                    "pages": site.pages,
+                    "templates": dict(sorted(site.templates.items())),
+                    "openers": dict(sorted((site.openers or {}).items())),
+                }
                 for host, site in sorted(self.sites.items())
             },
         }
@@ -78,14 +88,16 @@ class Model:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"{where}: not a dechaff model (no \"format\": \"{FORMAT}\"); "
                              "make one with dechaff.fit(documents).save(path)")
-        if data.get("version") != VERSION:
+        if data.get("version") not in READABLE_VERSIONS:
             raise InputError(f"{where}: model version {data.get('version')!r} is not "
-                             f"supported (this dechaff reads version {VERSION}); fit it again")
+                             f"supported (this dechaff reads versions 1 to {VERSION}); "
+                             "fit it again")
         try:
             sites = {
                 str(host): SiteTemplates(
                     int(site["pages"]),
                     MappingProxyType({str(k): int(v) for k, v in site["templates"].items()}),
+                    _openers(site.get("openers")),
                 )
                 for host, site in data["sites"].items()
             }
@@ -136,3 +148,10 @@ class Model:
             raise InputError(f"{path}:{exc.lineno}: not JSON ({exc.msg}); "
                              "a model is written by Model.save") from exc
         return cls.from_json(data, str(path))
+
+
+def _openers(data: Any) -> Mapping[str, int] | None:
+    """A site's openers as read from JSON: None where the model (version 1) has none."""
+    if data is None:
+        return None
+    return MappingProxyType({str(k): int(v) for k, v in data.items()})

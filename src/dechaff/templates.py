@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .model import Model
+from .lineshape import is_prose
+from .model import Model, SiteTemplates
 from .page import Page
 from .tables import date_table
 from .textnorm import shown
@@ -143,10 +144,39 @@ ANYWHERE_CROSS_SITE_WORDS = 3
 @dataclass(frozen=True)
 class LearnedChrome:
     """Lines a model learned as chrome: ``anywhere`` (a site's own templates, long templates
-    found across sites) and ``edge`` (short templates found across sites), with reasons."""
+    found across sites) and ``edge`` (short templates found across sites), with reasons; and
+    ``own_headline``, a line among them that is the page's own headline (see
+    :func:`_own_headline`): the site_template rule leaves it, and the other rules see it as
+    learned, as they do on the site's other pages."""
 
     anywhere: dict[int, str]
     edge: dict[int, str]
+    own_headline: int | None = None
+
+
+# A page's first line is its own headline, not the teaser that the site prints on other pages,
+# when the model saw it open this many pages at most (one: this page), it is this short, and
+# the page's prose starts within HEADLINE_REACH lines below it (a byline, a date, a share row
+# between): a header that opens one page only ("Skip to content") has a menu below it.
+MOST_HEADLINE_OPENINGS = 1
+LONGEST_OWN_HEADLINE = 200
+HEADLINE_REACH = 5
+
+
+def _own_headline(page: Page, site: SiteTemplates | None) -> int | None:
+    """The page's first line, when it is a site template that opens no other page: a story's
+    headline at the head of its own page, that the site's other pages print among their
+    teasers ("Latest news"). A template that opens many pages is the site's header."""
+    if site is None or site.openers is None:
+        return None
+    first = next((index for index, line in enumerate(page.stripped) if line), None)
+    if first is None or len(page.stripped[first]) > LONGEST_OWN_HEADLINE:
+        return None
+    template = page_line_templates(page)[first]
+    if template not in site.templates or site.openers.get(template, 0) > MOST_HEADLINE_OPENINGS:
+        return None
+    below = [line for line in page.stripped[first + 1 :] if line][:HEADLINE_REACH]
+    return first if any(map(is_prose, below)) else None
 
 
 def learned_chrome(page: Page) -> LearnedChrome:
@@ -191,4 +221,5 @@ def _learned_chrome(page: Page) -> LearnedChrome:
                 anywhere[index] = reason
             else:
                 edge[index] = reason
-    return LearnedChrome(anywhere, edge)
+    headline = _own_headline(page, model.sites[str(host)] if site else None)
+    return LearnedChrome(anywhere, edge, headline)

@@ -11,6 +11,10 @@ learned running text:
 - a learned sentence inside the page's own article (its largest cluster of prose that is not
   learned): a quote or a paragraph that another page of the site printed too.
 
+A learned line that opens the page right above its prose, and opens no other page the model
+saw, is the page's own headline that the site's other pages list among their teasers
+("Latest news"): it stays too.
+
 Learned prose outside the page's own article goes, however much of it there is: teasers of
 other stories, comment threads and "about us" blurbs that the site prints on every page.
 """
@@ -48,6 +52,8 @@ def find_site_templates(page: Page, config: Config) -> bool:
             protected = [index for index in learned_text if low < index < high]
         for index in protected:
             del found[index]
+        if learned.own_headline is not None:
+            found.pop(learned.own_headline, None)
         page.remove_lines(found, RULE)
     removed = bool(found)
     if learned.edge:
