@@ -1852,3 +1852,28 @@ def test_sentences_next_to_each_other_far_below_the_article_stay() -> None:
                "Wir melden uns im neuen Jahr zurück."]
     page = [*ARTICLE_DE, *[f"Rubrik {number}" for number in range(8)], *closing, "Impressum"]
     assert closing == kept(clean(page))[-2:]
+
+
+def test_a_box_s_teasers_stamped_with_their_dates_go_inside_the_article() -> None:
+    box = ["Lesen Sie auch",
+           "Neue Fähre zu den Inseln fährt ab Mai Dienstag, 10. November 2015 | 09:37"]
+    result = clean([*ARTICLE_DE[:2], *box, *ARTICLE_DE[2:]])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, box[1])[0] == (
+        "scaffolding", "teaser below 'Lesen Sie auch': a title and its date"
+    )
+    # A sentence below the box ends with a stop, not a date; a dated line elsewhere stays.
+    sentence = "Die Fähre fährt ab Mai, so die Reederei am Dienstag, 10. November 2015."
+    dated = "Neue Fähre zu den Inseln fährt ab Mai Dienstag, 10. November 2015"
+    for page in ([*ARTICLE_DE[:2], box[0], sentence, *ARTICLE_DE[2:]],
+                 [*ARTICLE_DE[:2], dated, *ARTICLE_DE[2:]]):
+        assert kept(clean(page)) == [line for line in page if line != box[0]]
+
+
+@pytest.mark.parametrize("line", ["Skip to the content", "Skip to primary sidebar",
+                                  "Skip to footer", "skip to Main Content"])
+def test_skip_links_of_any_wording_go(line: str) -> None:
+    assert kept(clean([line, *ARTICLE_EN])) == ARTICLE_EN
+    assert kept(clean([f"{line} of the report, the mayor said.", *ARTICLE_EN]))[0].startswith(
+        line
+    )

@@ -148,6 +148,30 @@ def parse_date_line(text: str) -> DateLine | None:
     return DateLine(date(year, month, day).isoformat())
 
 
+# A date stamp after a title: at most this many words ("Lunes 02 Mayo, 2022 | 09:37").
+MOST_STAMP_WORDS = 8
+
+
+def date_stamp_start(text: str) -> int | None:
+    """Where a date stamp that ends ``text`` starts (the title before it left aside), or None.
+
+    >>> text = "Camionero herido sigue grave Domingo 01 Mayo, 2022 | 13:05"
+    >>> text[date_stamp_start(text):]
+    'Domingo 01 Mayo, 2022 | 13:05'
+    >>> date_stamp_start("It rained on the harbour all day.") is None
+    True
+    """
+    if _YEAR_ANYWHERE.search(text) is None:
+        return None
+    words = list(re.finditer(r"\S+", text))
+    # The longest stamp first: it holds the weekday before the date.
+    for count in range(min(MOST_STAMP_WORDS, len(words) - 1), 1, -1):
+        start = words[-count].start()
+        if parse_date_line(text[start:]) is not None:
+            return start
+    return None
+
+
 def _is_name(words: str) -> bool:
     """Whether the words after a byline word name a person or a desk ("Jane Doe", "Redaktion"):
     capitalised, particles aside, no month or weekday ("By Monday, May 4, 2020"), and no article

@@ -20,13 +20,20 @@ from functools import lru_cache, partial
 from itertools import accumulate, compress, repeat
 
 from .config import Config
-from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
+from .dates import LONGEST_DATE_LINE, DateLine, date_stamp_start, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
 from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import removed_copies
 from .share_rows import button_starts
-from .tables import PhraseSource, load_table, scaffolding_table, section_table, start_keys
+from .tables import (
+    PhraseSource,
+    is_box_heading,
+    load_table,
+    scaffolding_table,
+    section_table,
+    start_keys,
+)
 from .textnorm import (
     EDGE_PUNCTUATION,
     ELLIPSES,
@@ -235,6 +242,10 @@ def _find_layout(page: Page) -> Layout:
     for index, reason in named_boxes.items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
+    for index, reason in _stamped_teasers(page, chrome).items():
+        if kept[index] and index not in credits and index not in chrome:
+            chrome[index] = reason
+            inline.add(index)  # a box set inside the article: the article goes on below it
     for index, reason in _author_box_lines(page).items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
@@ -248,6 +259,43 @@ def _find_layout(page: Page) -> Layout:
 # Smith"): a short line that ends no sentence.
 LONGEST_CREDITED_NAME = 80
 MOST_CREDITED_NAME_WORDS = 10
+
+
+# A box lists at most this many teasers; a teaser with its date stamp is at most this long, and
+# its title at least this many words (not a byline's name: "Anna Berg, 3. Mai 2021").
+BOX_MOST_TEASERS = 6
+LONGEST_STAMPED_TEASER = 300
+LEAST_TEASER_TITLE_WORDS = 3
+_SENTENCE_STOPS = (".", "!", "?")
+
+
+def _stamped_teasers(page: Page, chrome: dict[int, str]) -> dict[int, str]:
+    """The lines below a box's heading ("Lee también...", "Ähnliche Artikel") that end with
+    a date stamp after a title: the teasers of other stories that the box lists, wherever it
+    stands. A sentence of the article ends with a stop, not a date."""
+    keys = paragraph_keys(page)
+    stripped = page.stripped
+    found: dict[int, str] = {}
+    for heading in sorted(chrome):
+        if not is_box_heading(keys[heading]):
+            continue
+        line = heading
+        for _ in range(BOX_MOST_TEASERS):
+            index = next_with_text(page, line, 1)
+            if index is None or index in chrome:
+                break
+            line = index
+            text = stripped[index]
+            start = date_stamp_start(text) if len(text) <= LONGEST_STAMPED_TEASER else None
+            title = text[:start].rstrip(" |,-–—·•/") if start is not None else ""
+            if (
+                len(title.split()) < LEAST_TEASER_TITLE_WORDS
+                or title.endswith(_SENTENCE_STOPS)
+                or text.endswith(_SENTENCE_STOPS)  # a sentence that names a date at its end
+            ):
+                break
+            found[index] = f"teaser below {shown(stripped[heading])}: a title and its date"
+    return found
 
 
 def _credited_name(page: Page, label: int) -> int | None:
