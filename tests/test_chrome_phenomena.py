@@ -1877,3 +1877,12 @@ def test_skip_links_of_any_wording_go(line: str) -> None:
     assert kept(clean([f"{line} of the report, the mayor said.", *ARTICLE_EN]))[0].startswith(
         line
     )
+
+
+def test_a_sentence_the_page_cuts_off_below_a_box_stays() -> None:
+    box = ["Lesen Sie auch", "Neue Fähre zu den Inseln fährt ab Mai"]
+    cut = "Die Kosten von rund vier Millionen Euro teilen sich die Gemeinde und das"
+    assert kept(clean([*ARTICLE_DE[:3], *box, cut])) == [*ARTICLE_DE[:3], cut]
+    # A box's last title at the page's end stops on a noun: it goes with the box.
+    title = "Hafen wegen Sturm am Montag den ganzen Tag geschlossen"
+    assert kept(clean([*ARTICLE_DE[:3], *box, title])) == ARTICLE_DE[:3]

@@ -20,7 +20,8 @@ paragraphs apart, by their words and their neighbours:
   teasers and footers hold less). A cluster between two that stay is the article's own,
   however small (a note under a chart, set apart by its share buttons). So is a cluster of
   full sentences just below a box of links that the article's last kept cluster runs into
-  ("Related stories" and a few titles): the article goes on below the box. Up to three short
+  ("Related stories" and a few titles): the article goes on below the box, and so does the
+  sentence that a page cut short breaks off there. Up to three short
   lines above a kept cluster stay with it, its headline, byline and date, up to the first
   one-word line (a menu item); further up (up to eight lines), so does the line that the
   page's first line, its title, repeats ("Headline | Section | Site"): its headline.
@@ -726,7 +727,8 @@ def _keep_text_below_a_box(
     ("Related stories" and the titles of a few stories), when the box comes right after the
     article's last kept anchor at ``last``: the box's heading is a line the tables name, and
     it and its titles (no sentences) take at most ``BOX_MOST_LINES`` lines. Teasers are cut
-    off or are titles; a comment thread comes below a heading of its own."""
+    off or are titles; a comment thread comes below a heading of its own. A page cut short
+    below the box ends on a broken sentence, which stays too."""
     count, stripped = len(lines), page.stripped
     end = min(count, last + 2 + BOX_MOST_LINES)
     heading = next((position for position in range(last + 1, end) if is_named[position]), None)
@@ -734,17 +736,35 @@ def _keep_text_below_a_box(
         return
     if not is_box_heading(paragraph_keys(page)[lines[heading]]):
         return
+    last_words = lines[-1] if _cut_off_by_the_page_end(page, lines[-1]) else None
+
+    def goes_on(position: int) -> bool:
+        """Whether the line at ``position`` is the article's text: a sentence, or the page's
+        last line where the page cuts a sentence off."""
+        return is_sentence(stripped[lines[position]]) or lines[position] == last_words
+
     position = heading + 1
-    while position < end and not is_named[position] and not is_sentence(
-        stripped[lines[position]]
-    ):
+    while position < end and not is_named[position] and not goes_on(position):
         position += 1
     if position >= end:
         return  # more lines than a box holds
     start = position
-    while position < count and not is_named[position] and is_sentence(stripped[lines[position]]):
+    while position < count and not is_named[position] and goes_on(position):
         position += 1
     kept[start:position] = [True] * (position - start)
+
+
+def _cut_off_by_the_page_end(page: Page, index: int) -> bool:
+    """Whether line ``index`` is the page's last and breaks off a sentence there: running
+    words that stop on a function word or a comma ("Según el dirigente, el acuerdo fue
+    insistir en"), where a title stops on a noun. A crawl cut the page short."""
+    stripped = page.stripped
+    if any(stripped[index + 1 :]) or not _breaks_off(stripped[index]):
+        return False
+    if stripped[index].endswith(","):
+        return True
+    words = bare_words(paragraph_keys(page)[index])
+    return bool(words) and words[-1] in _with_learned(_learned_words(page))
 
 
 def _keep_sections(
