@@ -1886,3 +1886,17 @@ def test_a_sentence_the_page_cuts_off_below_a_box_stays() -> None:
     # A box's last title at the page's end stops on a noun: it goes with the box.
     title = "Hafen wegen Sturm am Montag den ganzen Tag geschlossen"
     assert kept(clean([*ARTICLE_DE[:3], *box, title])) == ARTICLE_DE[:3]
+
+
+def test_lines_above_the_article_counted_half_need_twice_a_sentence_s_text() -> None:
+    # A login prompt cut off with "..." and a long menu item without a stop: running words,
+    # each counted half, but no prose of a lead.
+    head = ["Du loggst Dich zum ersten Mal ein? So gehts...",
+            "Kommission für die Belange von Menschen mit Behinderungen",
+            "Prävention", "Login", "Home", "Tarifpolitik"]
+    assert kept(clean([*head, *ARTICLE_DE])) == ARTICLE_DE
+    # A standfirst cut off with "..." is prose: with it, the same lines are a lead.
+    standfirst = ("Die Anwohner freuen sich über das Ende einer langen Debatte über die Kosten "
+                  "der neuen Brücke, die im...")
+    assert kept(clean([standfirst, *head[1:], *ARTICLE_DE]))[:2] == [standfirst, head[1]]
+

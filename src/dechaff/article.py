@@ -86,9 +86,11 @@ CLUSTER_GAP = 20
 # A cluster after the article stays when it holds this share of the article's running text.
 LATER_CLUSTER_SHARE = 0.5
 # A cluster before the article stays when it holds this much running text, about one sentence
-# of eight words: a lead or an introduction does (a standfirst cut off with "..." counts half,
-# so the bar stays low), a login prompt in the page's head ("Noch kein Konto bei uns? Jetzt
-# eins anlegen!") does not.
+# of eight words: a lead or an introduction does, a login prompt in the page's head ("Noch kein
+# Konto bei uns? Jetzt eins anlegen!") does not. A cluster without a line of prose (running
+# words without a stop, counted half) needs twice as much: a page's title line ("Headline -
+# Site") or a short prompt beside a long menu item is no lead; a standfirst cut off with "..."
+# is prose, and counts half as a teaser's would.
 EARLIER_CLUSTER_MASS = 45
 # How far above the article its headline may stand, and how long it is at least.
 HEADLINE_REACH = 8
@@ -549,7 +551,7 @@ def _outside_article(
     # set inside an article (share buttons, an inset box) cuts a short paragraph off from
     # both its neighbours.
     top = next(number for number in range(main + 1) if number == main
-               or masses[number] >= EARLIER_CLUSTER_MASS)
+               or masses[number] >= EARLIER_CLUSTER_MASS * _halving(page, lines, clusters[number]))
     bottom = next(number for number in range(article_clusters - 1, main - 1, -1)
                   if number == main or masses[number] >= LATER_CLUSTER_SHARE * masses[main])
     for cluster in clusters[top : bottom + 1]:
@@ -605,6 +607,13 @@ def _outside_article(
         position = _next(kept, False, end)
     found.update(appeal)
     return found
+
+
+def _halving(page: Page, lines: list[int], cluster: list[int]) -> int:
+    """2 when no anchor of ``cluster`` is prose (all are running words without a stop,
+    counted half), else 1. A sentence of prose cut off with "..." counts: a standfirst."""
+    stripped = page.stripped
+    return 1 if any(is_prose(stripped[lines[position]]) for position in cluster) else 2
 
 
 def _numbered_after(page: Page, index: int) -> bool:
