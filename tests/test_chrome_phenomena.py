@@ -1900,3 +1900,27 @@ def test_lines_above_the_article_counted_half_need_twice_a_sentence_s_text() -> 
                   "der neuen Brücke, die im...")
     assert kept(clean([standfirst, *head[1:], *ARTICLE_DE]))[:2] == [standfirst, head[1]]
 
+
+@pytest.mark.parametrize(
+    ("line", "article"),
+    [
+        ("Ich bin damit einverstanden, personalisierte E-Mails von der Zeitung zu exklusiven "
+         "Angeboten zu erhalten. Die Einwilligung kann jederzeit widerrufen werden.", ARTICLE_DE),
+        ("Ja, ich möchte regelmäßig per E-Mail über Angebote informiert werden.", ARTICLE_DE),
+        ("Yes, I would like to receive emails with news and offers from the Gazette.",
+         ARTICLE_EN),
+        ("J'accepte de recevoir la lettre d'information du journal.", ARTICLE_EN),
+    ],
+)
+def test_a_signup_form_s_consent_box_goes(line: str, article: list[str]) -> None:
+    assert kept(clean([*article[:2], line, *article[2:]])) == article
+    assert reasons_for(clean([line, *article]), line)[0][1].startswith(
+        "chrome line about consent to promotional mail"
+    )
+
+
+def test_a_quote_that_agrees_to_something_else_stays() -> None:
+    quote = ("Ich bin damit einverstanden, dass die Stadt die Brücke neu baut, sagte eine "
+             "Anwohnerin.")
+    page = [*ARTICLE_DE[:2], quote, *ARTICLE_DE[2:]]
+    assert kept(clean(page)) == page
