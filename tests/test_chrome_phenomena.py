@@ -1924,3 +1924,13 @@ def test_a_quote_that_agrees_to_something_else_stays() -> None:
              "Anwohnerin.")
     page = [*ARTICLE_DE[:2], quote, *ARTICLE_DE[2:]]
     assert kept(clean(page)) == page
+
+
+def test_a_form_s_thanks_goes_beside_its_fields() -> None:
+    form = ["Vielen Dank!", "Bitte gib deine Unternehmens E-Mail ein"]
+    result = clean([*form, *ARTICLE_DE])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, "Vielen Dank!")[0][1].startswith("a form's thanks")
+    # A thanks that closes a letter, with no form beside it, stays.
+    letter = [*ARTICLE_EN, "Thank you!"]
+    assert kept(clean(letter)) == letter

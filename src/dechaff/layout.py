@@ -205,6 +205,7 @@ def _find_layout(page: Page) -> Layout:
     credits: set[int] = set()
     inline: set[int] = set()
     labels: list[int] = []  # "Foto:" lines, the credited name perhaps on the next line
+    forms: list[int] = []  # the lines of web forms the table names
     for index in candidates:
         text = stripped[index]
         if not kept[index] or not text or len(text) > LONGEST_CHROME_LINE:
@@ -219,6 +220,8 @@ def _find_layout(page: Page) -> Layout:
             chrome[index] = source.describe(text)
             if source.inline:
                 inline.add(index)
+            if source.platform == WEB_FORMS:
+                forms.append(index)
         elif credit.matches(collapsed, line_keys):
             credits.add(index)
         else:
@@ -242,6 +245,10 @@ def _find_layout(page: Page) -> Layout:
     for index, reason in named_boxes.items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
+    for index in _form_thanks(page, folded, forms):
+        if kept[index] and index not in chrome:
+            chrome[index] = f"a form's thanks beside its fields: {shown(stripped[index])}"
+            inline.add(index)
     for index, reason in _stamped_teasers(page, chrome).items():
         if kept[index] and index not in credits and index not in chrome:
             chrome[index] = reason
@@ -259,6 +266,31 @@ def _find_layout(page: Page) -> Layout:
 # Smith"): a short line that ends no sentence.
 LONGEST_CREDITED_NAME = 80
 MOST_CREDITED_NAME_WORDS = 10
+
+
+# The table's platform of web forms, whose fields and messages are chrome.
+WEB_FORMS = "web forms"
+# A thanks alone on a line ("Vielen Dank!", "Thank you!"), in the case-folded text.
+_THANKS = re.compile(
+    r"\n[^\S\n]*(?:vielen dank|danke(?: schön| sehr)?|thank you(?: very much)?|thanks"
+    r"|merci(?: beaucoup)?|gracias|grazie|obrigad[oa]|dziękujemy|dank je(?:wel)?|bedankt"
+    r"|terima kasih|спасибо)[^\S\n]*[!.]?[^\S\n]*(?=\n|$)"
+)
+
+
+def _form_thanks(page: Page, folded: str, forms: list[int]) -> list[int]:
+    """The lines that thank alone ("Vielen Dank!") right beside a web form's field or message
+    ("Bitte gib deine E-Mail ein"): the message the form shows once it is sent. A thanks at
+    an article's end, or in a comment, has no form beside it."""
+    if not forms:
+        return []
+    offsets = [match.start() for match in _THANKS.finditer("\n" + folded)]
+    found = []
+    for index in line_numbers(page, folded, offsets):
+        above, below = next_with_text(page, index, -1), next_with_text(page, index, 1)
+        if above in forms or below in forms:
+            found.append(index)
+    return found
 
 
 # A box lists at most this many teasers; a teaser with its date stamp is at most this long, and
