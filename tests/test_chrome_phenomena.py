@@ -1934,3 +1934,16 @@ def test_a_form_s_thanks_goes_beside_its_fields() -> None:
     # A thanks that closes a letter, with no form beside it, stays.
     letter = [*ARTICLE_EN, "Thank you!"]
     assert kept(clean(letter)) == letter
+
+
+def test_the_site_s_name_above_the_article_goes_when_the_host_spells_it() -> None:
+    title = "Neue Brücke über den Fluss beschlossen - Hafen BOTE"
+    page = "\n\n".join([title, "Hafen BOTE", *ARTICLE_DE]) + "\n"
+    result = dechaff.clean(dechaff.Document("1", page, url="https://www.hafenbote.de/a/1"))
+    assert "\nHafen BOTE\n" not in result.text
+    assert reasons_for(result, "Hafen BOTE")[0][1].startswith("the site's name")
+    # Without an address, or on a site whose host does not spell it, the line is the page's
+    # own: the title's last part may name its subject ("... - Camera - I-64 @ Exit 12").
+    assert "\nHafen BOTE\n" in dechaff.clean(page).text
+    other = dechaff.clean(dechaff.Document("1", page, url="https://traffic.example.gov/1"))
+    assert "\nHafen BOTE\n" in other.text

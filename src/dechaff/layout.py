@@ -249,6 +249,10 @@ def _find_layout(page: Page) -> Layout:
         if kept[index] and index not in chrome:
             chrome[index] = f"a form's thanks beside its fields: {shown(stripped[index])}"
             inline.add(index)
+    for index, reason in _site_name_lines(page).items():
+        if kept[index] and index not in chrome and index not in credits:
+            edge_chrome.setdefault(index, reason)
+            inline.add(index)  # a logo: no part in finding the article
     for index, reason in _stamped_teasers(page, chrome).items():
         if kept[index] and index not in credits and index not in chrome:
             chrome[index] = reason
@@ -266,6 +270,64 @@ def _find_layout(page: Page) -> Layout:
 # Smith"): a short line that ends no sentence.
 LONGEST_CREDITED_NAME = 80
 MOST_CREDITED_NAME_WORDS = 10
+
+
+# What joins a page's title and the site's name at its end ("Headline | Site"); the name is
+# this short, and the headline before it this long at least.
+_SITE_NAME_JOINTS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+LONGEST_SITE_NAME = 40
+MOST_SITE_NAME_WORDS = 4
+SHORTEST_TITLED_HEADLINE = 20
+# Letters and digits alone, to compare a name with a host ("tennis MAGAZIN", tennismagazin.de).
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def _site_name_lines(page: Page) -> dict[int, str]:
+    """The lines above the page's first line of prose that print the site's name, as the
+    page's title (its first line) ends with it and the page's host spells it ("Zverev zieht
+    ins Viertelfinale ein - tennis MAGAZIN" and the logo's "tennis MAGAZIN" on
+    tennismagazin.de): chrome at the head of the page. A title's last part that the host does
+    not spell names the page's own subject ("... - Camera - I-64 @ Breckenridge Ln.")."""
+    host = page.memo.get("host")
+    stripped = page.stripped
+    first = next((index for index, line in enumerate(stripped) if line), None)
+    if not isinstance(host, str) or first is None:
+        return {}
+    keys = paragraph_keys(page)
+    title = keys[first]
+    cut = max(title.rfind(joint) for joint in _SITE_NAME_JOINTS)
+    if cut < SHORTEST_TITLED_HEADLINE:
+        return {}
+    name = title[cut:].split(" ", 2)[-1]
+    if len(name) > LONGEST_SITE_NAME or name.count(" ") >= MOST_SITE_NAME_WORDS:
+        return {}
+    if not _spells(host, name):
+        return {}
+    reason = f"the site's name, as the page's title ends: {shown(stripped[first])}"
+    found: dict[int, str] = {}
+    for index in range(first + 1, len(stripped)):
+        if is_prose(stripped[index]):
+            break
+        if keys[index] == name:
+            found[index] = reason
+    return found
+
+
+def _spells(host: str, name: str) -> bool:
+    """Whether a site's host spells its name (case, spaces and punctuation aside): the name is
+    in the host, or the host's own label is in the name ("lemire.me", "Daniel Lemire's blog").
+
+    >>> _spells("tennismagazin.de", "tennis magazin"), _spells("lemire.me", "daniel lemire's blog")
+    (True, True)
+    >>> _spells("511.ky.gov", "i-64 @ breckenridge ln.")
+    False
+    """
+    squeezed = _NOT_LETTER_OR_DIGIT.sub("", name)
+    labels = host.split(".")
+    own = max(labels[:-1] or labels, key=len)
+    return len(squeezed) >= 3 and (
+        squeezed in _NOT_LETTER_OR_DIGIT.sub("", host) or (len(own) >= 4 and own in squeezed)
+    )
 
 
 # The table's platform of web forms, whose fields and messages are chrome.

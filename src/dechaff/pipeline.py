@@ -67,9 +67,9 @@ def clean(
         raise TypeError(f"model must be a dechaff.Model (from dechaff.fit or Model.load), "
                         f"not {type(model).__name__}")
     page = Page(document.text)
+    page.memo["host"] = host_of(document.url)
     if model is not None:
         page.memo["model"] = model
-        page.memo["host"] = host_of(document.url)
         page.memo["extra_function_words"] = model.function_words
     for name in RULE_NAMES:
         if name == "blank_lines" and config.runs("boilerplate_line"):
