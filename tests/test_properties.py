@@ -119,8 +119,8 @@ def test_injected_chaff_is_removed_exactly(text: str, data: st.DataObject) -> No
 @given(document)
 def test_shared_paragraph_keys_equal_paragraph_key(text: str) -> None:
     """The per-page key cache is a faster road to the same keys."""
-    from dechaff.layout import paragraph_keys
     from dechaff.page import Page
+    from dechaff.page_text import paragraph_keys
     from dechaff.rules.repeated_paragraph import paragraph_key
 
     page = Page(text)

@@ -49,14 +49,7 @@ from itertools import accumulate, compress, filterfalse
 from operator import gt, lt
 
 from .comments import relative_time_lines, thread_starts
-from .layout import (
-    date_lines,
-    is_person_name,
-    next_with_text,
-    page_layout,
-    paragraph_keys,
-    section_openers,
-)
+from .layout import date_lines, page_layout, section_openers
 from .lineshape import (
     CLOSERS,
     PROSE_MIN_CHARS,
@@ -67,6 +60,8 @@ from .lineshape import (
     visible,
 )
 from .page import Page
+from .page_text import next_with_text, paragraph_keys
+from .shaped_chrome import is_person_name
 from .tables import function_words, is_box_heading
 from .templates import learned_chrome
 from .textnorm import ELLIPSES, shown

@@ -20,15 +20,10 @@ from functools import lru_cache
 from typing import Any
 
 from .dates import parse_date_line
-from .layout import (
-    feed_formats,
-    folded_text,
-    line_numbers,
-    line_start_words,
-    next_with_text,
-    paragraph_keys,
-)
+from .layout import line_start_words
 from .page import Page
+from .page_text import folded_text, line_numbers, next_with_text, paragraph_keys
+from .shaped_chrome import feed_formats
 from .tables import date_table, load_table
 from .textnorm import EDGE_PUNCTUATION, fold, trie_pattern
 

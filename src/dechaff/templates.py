@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from .lineshape import is_prose
 from .model import Model, SiteTemplates
 from .page import Page
+from .page_text import paragraph_keys
 from .tables import date_table
 from .textnorm import shown
 
@@ -93,8 +94,6 @@ def page_line_templates(page: Page) -> list[str]:
     collapsed: computed once per page and shared with the layout), computed once per page."""
     templates = page.memo.get("templates")
     if templates is None:
-        from .layout import paragraph_keys  # layout imports the rules, which import this
-
         keys = paragraph_keys(page)
         joined = "\n".join(keys)
         if _DIGITS.search(joined):

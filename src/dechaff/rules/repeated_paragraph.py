@@ -7,6 +7,7 @@ from itertools import compress, repeat
 
 from ..config import Config
 from ..page import Page
+from ..page_text import paragraph_keys
 from ..textnorm import ELLIPSES
 
 RULE = "repeated_paragraph"
@@ -49,8 +50,6 @@ def later_copies(page: Page, config: Config) -> dict[int, int]:
 
 
 def _find_later_copies(page: Page, config: Config) -> dict[int, int]:
-    from ..layout import paragraph_keys  # layout imports this module
-
     keys = paragraph_keys(page)
     stripped = page.stripped
     shortest = config.paragraph_min_chars

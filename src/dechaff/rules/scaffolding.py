@@ -16,16 +16,10 @@ from itertools import compress, filterfalse
 from operator import or_
 
 from ..config import Config
-from ..layout import (
-    Body,
-    date_lines,
-    lead_end,
-    page_body,
-    page_layout,
-    paragraph_keys,
-)
+from ..layout import Body, date_lines, lead_end, page_body, page_layout
 from ..lineshape import CLOSERS, is_prose
 from ..page import Page
+from ..page_text import paragraph_keys
 from ..share_rows import share_rows
 from .repeated_paragraph import removed_copies
 
