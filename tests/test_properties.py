@@ -15,6 +15,9 @@ CHROME_LIKE = [
     "Newer Post Older Post Home", "Posted by Anna at 10:32 AM", "Friday 31 December 2021",
     "2019-07-14", "Foto: dpa", "©Jane Doe/Agency", "© 2021 Example Ltd. All rights reserved.",
     "Leave a Reply", "Like Loading...", "Tidak ada komentar:", "Beranda", "Twitter", "Facebook",
+    "Thank you!", "This field is required.", "Lee también...", "Skip to the content", "Gazette",
+    "Camionero herido sigue grave en el hospital Domingo 01 Mayo, 2022 | 13:05",
+    "Ich bin damit einverstanden, personalisierte E-Mails der Gazette zu erhalten.",
 ]
 TITLES = [
     "The harbour plans are approved at last", "The harbour plans are approved at last | Gazette",
@@ -46,6 +49,14 @@ document = st.builds(
 def test_cleaning_is_idempotent(text: str) -> None:
     once = dechaff.clean_text(text)
     assert dechaff.clean_text(once) == once
+
+
+@given(document)
+def test_cleaning_a_page_with_its_address_is_idempotent(text: str) -> None:
+    # With an address, the site's name under the page's title ("... | Gazette") is chrome.
+    page = dechaff.Document("1", text, url="https://www.gazette.example/1")
+    once = dechaff.clean(page).text
+    assert dechaff.clean(page.with_text(once)).text == once
 
 
 @given(document)
