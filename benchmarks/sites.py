@@ -155,7 +155,7 @@ def synthetic_table(pages: list[Page], sites: int, seed: int) -> None:
 
 def held_out(wet: Path, examples: int) -> None:
     """Real multi-page sites of the WET excerpts: what the model removes beyond cleaning alone."""
-    from dechaff.article import anchor_weights
+    from dechaff.anchors import anchor_weights
     from dechaff.page import Page as LinePage
 
     documents = [item.document for path in sorted(wet.glob("*.warc.wet.gz"))

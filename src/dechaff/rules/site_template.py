@@ -21,7 +21,8 @@ other stories, comment threads and "about us" blurbs that the site prints on eve
 
 from __future__ import annotations
 
-from ..article import long_text_beside_prose, own_article_span, prose_held, running_text_lines
+from ..anchors import long_text_beside_prose, prose_held, running_text_lines
+from ..article import own_article_span
 from ..config import Config
 from ..layout import page_body
 from ..page import Page
