@@ -1947,3 +1947,9 @@ def test_the_site_s_name_above_the_article_goes_when_the_host_spells_it() -> Non
     assert "\nHafen BOTE\n" in dechaff.clean(page).text
     other = dechaff.clean(dechaff.Document("1", page, url="https://traffic.example.gov/1"))
     assert "\nHafen BOTE\n" in other.text
+
+
+def test_a_sentence_that_wants_news_is_no_consent_box() -> None:
+    page = [*ARTICLE_EN[:2], "I would like to receive more information about the plans, the mayor "
+            "told the council.", *ARTICLE_EN[2:]]
+    assert kept(clean(page)) == page
