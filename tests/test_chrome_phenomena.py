@@ -1953,3 +1953,22 @@ def test_a_sentence_that_wants_news_is_no_consent_box() -> None:
     page = [*ARTICLE_EN[:2], "I would like to receive more information about the plans, the mayor "
             "told the council.", *ARTICLE_EN[2:]]
     assert kept(clean(page)) == page
+
+
+def test_the_fields_of_a_cookie_declaration_go() -> None:
+    declaration = [
+        "Name: _ga", "Anbieter: Google", "Zweck: Sammelt Informationen über die Benutzer und ihre "
+        "Aktivitäten auf der Website zu Analyse- und Berichtszwecken.", "Fristablauf: 2 Jahre",
+        "Name: _gid", "Anbieter: Google", "Zweck: Unterscheidet die Benutzer.",
+        "Fristablauf: ein Tag",
+    ]
+    result = clean([*ARTICLE_DE, *declaration])
+    assert kept(result) == ARTICLE_DE
+    assert reasons_for(result, "Fristablauf: 2 Jahre")[0][1].startswith(
+        "field of a cookie declaration"
+    )
+    # A loan's term and purpose in an article, with no cookie's expiry listed twice, stay.
+    terms = ["Zweck: Der Kredit dient dem Kauf eines neuen Autos für die Familie.",
+             "Laufzeit: Je länger der Vertrag läuft, desto mehr Zinsen zahlen Sie insgesamt."]
+    page = [*ARTICLE_DE[:2], *terms, *ARTICLE_DE[2:]]
+    assert kept(clean(page)) == page

@@ -30,6 +30,7 @@ from .shaped_chrome import (
     WEB_FORMS,
     author_box_lines,
     category_lines,
+    cookie_declarations,
     feed_links,
     form_thanks,
     site_name_lines,
@@ -219,6 +220,9 @@ def _find_layout(page: Page) -> Layout:
         if kept[index] and index not in chrome:
             chrome[index] = f"a form's thanks beside its fields: {shown(stripped[index])}"
             inline.add(index)
+    for index, reason in cookie_declarations(page, folded).items():
+        if kept[index] and index not in credits:
+            chrome.setdefault(index, reason)
     for index, reason in site_name_lines(page).items():
         if kept[index] and index not in chrome and index not in credits:
             edge_chrome.setdefault(index, reason)

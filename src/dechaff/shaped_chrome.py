@@ -1,7 +1,8 @@
 """Chrome that the page's layout tells from the shape of lines and their neighbours, where no
 single phrase of the table names it: teaser links that end alike, the category lines of a list
 of teasers, a box of feed links, teasers stamped with their dates below a box's heading, a
-form's thanks beside its fields, the site's name below the page's title, and an author box.
+form's thanks beside its fields, the site's name below the page's title, an author box, and the
+fields of a cookie declaration.
 Each finder returns the lines it names with their reasons; :mod:`dechaff.layout` decides
 where they count."""
 
@@ -330,3 +331,45 @@ def _named_paragraphs(page: Page) -> list[re.Match[str]]:
                 matches.append(match)
                 searched_to = match.end()
     return matches
+
+
+# A cookie declaration (a consent dialog's list of cookies) gives each cookie's expiry on a
+# line of its own; a page holding this many such lines holds one. Its fields ("Name: _ga",
+# "Anbieter: Google", "Zweck: Sammelt Informationen ...") within FIELD_REACH lines of an expiry
+# go with it; a field line is at most LONGEST_COOKIE_FIELD long.
+COOKIE_EXPIRIES_LEAST = 2
+FIELD_REACH = 8
+LONGEST_COOKIE_FIELD = 400
+_EXPIRY_LABELS = (
+    "fristablauf|ablauf|laufzeit|cookie-laufzeit|speicherdauer|expiry|expiration|expires"
+    "|durée|caducidad|vencimiento|scadenza"
+)
+_COOKIE_LABELS = (
+    _EXPIRY_LABELS + "|name|cookie-name|cookie name|anbieter|provider|fournisseur|proveedor"
+    "|zweck|purpose|finalité|finalidad|typ|type|auftragsverarbe?iter(?: datenschutzerklärung)?"
+    "|datenschutzerklärung|privacy policy|host|hosts|domain"
+)
+_EXPIRY_LINE = re.compile(rf"\n[^\S\n]*(?:{_EXPIRY_LABELS})[^\S\n]*:")
+_COOKIE_FIELD_LINE = re.compile(rf"\n[^\S\n]*(?:{_COOKIE_LABELS})[^\S\n]*:")
+
+
+def cookie_declarations(page: Page, folded: str) -> dict[int, str]:
+    """The fields of a cookie declaration, when the page lists the expiry of
+    ``COOKIE_EXPIRIES_LEAST`` cookies or more ("Fristablauf: ein Jahr"): the lines that start
+    with a field's label ("Name:", "Anbieter:", "Zweck:", "Typ:") near an expiry. An article's
+    own "Name:" or "Zweck:" has no cookie's expiry beside it."""
+    text = "\n" + folded
+    expiries = line_numbers(page, folded, [match.start() for match in _EXPIRY_LINE.finditer(text)])
+    if len(expiries) < COOKIE_EXPIRIES_LEAST:
+        return {}
+    stripped = page.stripped
+    fields = line_numbers(page, folded, [m.start() for m in _COOKIE_FIELD_LINE.finditer(text)])
+    found: dict[int, str] = {}
+    for index in fields:
+        if len(stripped[index]) > LONGEST_COOKIE_FIELD:
+            continue
+        position = bisect_right(expiries, index)
+        near = expiries[max(position - 1, 0) : position + 1]
+        if any(abs(expiry - index) <= FIELD_REACH for expiry in near):
+            found[index] = f"field of a cookie declaration: {shown(stripped[index])}"
+    return found
