@@ -18,6 +18,7 @@ from .page import Page
 from .page_text import next_with_text, paragraph_keys
 from .running_words import bare_words, learned_words, with_learned
 from .tables import is_box_heading
+from .textnorm import TITLE_SEPARATORS
 
 # How far above the article its headline may stand, and how long it is at least.
 HEADLINE_REACH = 8
@@ -27,23 +28,15 @@ HEADLINE_MIN_CHARS = 20
 BOX_MOST_LINES = 6
 # An appeal's text at the article's end holds less than this share of the running text above.
 APPEAL_MOST_SHARE = 0.1
-
-
 # A heading of the article's own section (ingredients, steps) counts this many lines away from
 # a kept cluster; a section below a cluster runs at most this many lines.
 SECTION_REACH = 30
 LONGEST_SECTION = 60
-
-
 # A kept line this many words long that stops without a sentence end breaks off a sentence:
 # shorter ones are labels and menu items ("Mehr lesen").
 BROKEN_SENTENCE_MIN_WORDS = 6
-
-
 # The number of a list's item: "3. ", "3) ".
 _ITEM_NUMBER = re.compile(r"(\d{1,3})[.)]\s")
-# What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
 
 
 def numbered_after(page: Page, index: int) -> bool:
@@ -88,8 +81,8 @@ def _titled(title: str, headline: str) -> bool:
     """
     return (
         title == headline
-        or title.startswith(tuple(headline + joint for joint in _TITLE_SEPARATORS))
-        or title.endswith(tuple(joint + headline for joint in _TITLE_SEPARATORS))
+        or title.startswith(tuple(headline + joint for joint in TITLE_SEPARATORS))
+        or title.endswith(tuple(joint + headline for joint in TITLE_SEPARATORS))
     )
 
 

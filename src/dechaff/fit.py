@@ -28,13 +28,13 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from hashlib import blake2b
 from itertools import filterfalse
 from math import ceil
-from operator import methodcaller
+from operator import attrgetter, methodcaller
 from types import MappingProxyType
 
 from .document import Document
@@ -42,6 +42,7 @@ from .errors import ConfigError
 from .lineshape import is_prose
 from .model import Model, SiteTemplates
 from .page import Page
+from .page_text import first_with_text
 from .templates import host_of, page_line_templates
 
 # Lines this long and prose-shaped teach function words; paragraphs this long are the
@@ -172,7 +173,7 @@ class FitCounts:
         distinct.discard("")
         self.site_pages[host] += 1
         self.site_counts[host].update(distinct)
-        first = next((index for index, line in enumerate(page.stripped) if line), None)
+        first = first_with_text(page)
         opener = templates[first] if first is not None else ""
         if opener:
             self.site_openers[host][opener] += 1
@@ -205,8 +206,8 @@ class FitCounts:
         story_copies = _story_copies(pages)
         site_pages, site_counts = _counted_once(copies, self.site_pages, self.site_counts)
         site_pages, site_counts = _counted_once(story_copies, site_pages, site_counts)
-        site_openers = _openers_once(copies, self.site_openers)
-        site_openers = _openers_once(story_copies, site_openers)
+        site_openers = _each_once(copies, self.site_openers, attrgetter("opener"))
+        site_openers = _each_once(story_copies, site_openers, attrgetter("opener"))
         sites = {}
         for host, page_count in site_pages.items():
             least = max(2, ceil(options.site_share * page_count))
@@ -260,41 +261,36 @@ def _counted_once(
     it."""
     if not groups:
         return site_pages, site_counts
-    site_pages, site_counts = Counter(site_pages), dict(site_counts)
+    site_pages = Counter(site_pages)
+    for group in groups:
+        site_pages[group[0].host] -= len(group) - 1
+    return site_pages, _each_once(groups, site_counts, attrgetter("templates"))
+
+
+def _each_once(
+    groups: list[list[_PageLines]],
+    site_counts: dict[str, Counter[str]],
+    hashes_of: Callable[[_PageLines], array[int]],
+) -> dict[str, Counter[str]]:
+    """The counts of each site (of templates, or of the templates that open its pages) with
+    each group of its pages counted as one page: a template once, however many of the
+    group's pages hold it (``hashes_of`` a page: the hashes of the templates it holds)."""
+    if not groups:
+        return site_counts
+    site_counts = dict(site_counts)
     by_site: dict[str, list[list[_PageLines]]] = defaultdict(list)
     for group in groups:
         by_site[group[0].host].append(group)
     for host, host_groups in by_site.items():
-        counts = Counter(site_counts[host])
+        counts = Counter(site_counts.get(host, {}))
         template_of = {stable_hash(template): template for template in counts}
         for group in host_groups:
             found: Counter[int] = Counter()
             for page in group:
-                found.update(page.templates)
+                found.update(hashes_of(page))
             counts.subtract({template_of[key]: n - 1 for key, n in found.items() if n > 1})
-            site_pages[host] -= len(group) - 1
         site_counts[host] = +counts  # a count that falls to nothing goes
-    return site_pages, site_counts
-
-
-def _openers_once(
-    groups: list[list[_PageLines]], site_openers: dict[str, Counter[str]]
-) -> dict[str, Counter[str]]:
-    """The opener counts of each site with each group of pages (one site's pages that print
-    one story) counted as one page."""
-    if not groups:
-        return site_openers
-    site_openers = dict(site_openers)
-    for group in groups:
-        host = group[0].host
-        found = Counter(key for page in group for key in page.opener)
-        if not any(n > 1 for n in found.values()):
-            continue
-        counts = Counter(site_openers[host])
-        template_of = {stable_hash(template): template for template in counts}
-        counts.subtract({template_of[key]: n - 1 for key, n in found.items() if n > 1})
-        site_openers[host] = +counts
-    return site_openers
+    return site_counts
 
 
 def _story_copies(pages: list[_PageLines]) -> list[list[_PageLines]]:

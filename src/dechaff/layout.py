@@ -212,25 +212,21 @@ def _find_layout(page: Page) -> Layout:
             credits.update((index, name))
     topics: dict[int, str] = {}
     _add_keyword_lines(page, folded, chrome, edge_chrome, credits, inline, topics)
-    named_boxes = teaser_links(page, folded) | category_lines(page) | feed_links(page, folded)
+    named_boxes = (teaser_links(page, folded) | category_lines(page) | feed_links(page, folded)
+                   | cookie_declarations(page, folded))
     for index, reason in named_boxes.items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)
-    for index in form_thanks(page, folded, forms):
-        if kept[index] and index not in chrome:
-            chrome[index] = f"a form's thanks beside its fields: {shown(stripped[index])}"
+    # Set inside the article (a form in its hero, a box of teasers): the article goes on below.
+    inline_boxes = form_thanks(page, folded, forms) | stamped_teasers(page, chrome)
+    for index, reason in inline_boxes.items():
+        if kept[index] and index not in credits and index not in chrome:
+            chrome[index] = reason
             inline.add(index)
-    for index, reason in cookie_declarations(page, folded).items():
-        if kept[index] and index not in credits:
-            chrome.setdefault(index, reason)
     for index, reason in site_name_lines(page).items():
         if kept[index] and index not in chrome and index not in credits:
             edge_chrome.setdefault(index, reason)
             inline.add(index)  # a logo: no part in finding the article
-    for index, reason in stamped_teasers(page, chrome).items():
-        if kept[index] and index not in credits and index not in chrome:
-            chrome[index] = reason
-            inline.add(index)  # a box set inside the article: the article goes on below it
     for index, reason in author_box_lines(page).items():
         if kept[index] and index not in credits:
             chrome.setdefault(index, reason)

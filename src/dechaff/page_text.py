@@ -1,6 +1,6 @@
 """The page's text line by line, as the rules read it: each line's paragraph key (case-folded,
-whitespace collapsed), the case-folded text, the line that holds an offset of it, and the next
-line with text. What is computed is computed once per page (in ``page.memo``)."""
+whitespace collapsed), the case-folded text, the line that holds an offset of it, and the first
+and the next line with text. What is computed is computed once per page (in ``page.memo``)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ def line_numbers(
     numbers = sorted(lines)
     del numbers[bisect_left(numbers, count) :]  # offsets past the last line
     return numbers
+
+
+def first_with_text(page: Page) -> int | None:
+    """The page's first line with text (in a whole page's text, its title), or None."""
+    return next((index for index, line in enumerate(page.stripped) if line), None)
 
 
 def next_with_text(page: Page, index: int, step: int) -> int | None:

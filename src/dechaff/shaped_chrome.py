@@ -16,13 +16,14 @@ from itertools import compress
 from .dates import date_stamp_start
 from .lineshape import is_prose
 from .page import Page
-from .page_text import line_numbers, next_with_text, paragraph_keys
+from .page_text import first_with_text, line_numbers, next_with_text, paragraph_keys
 from .tables import is_box_heading, load_table
-from .textnorm import EDGE_PUNCTUATION, ELLIPSES, find_all, fold, shown
+from .textnorm import EDGE_PUNCTUATION, ELLIPSES, TITLE_SEPARATORS, find_all, fold, shown
 
-# What joins a page's title and the site's name at its end ("Headline | Site"); the name is
-# this short, and the headline before it this long at least.
-_SITE_NAME_JOINTS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+# What joins a page's title and the site's name at its end ("Headline | Site": after ": " comes
+# the headline, "Site: Headline"); the name is this short, and the headline before it this
+# long at least.
+_SITE_NAME_JOINTS = tuple(joint for joint in TITLE_SEPARATORS if joint != ": ")
 LONGEST_SITE_NAME = 40
 MOST_SITE_NAME_WORDS = 4
 SHORTEST_TITLED_HEADLINE = 20
@@ -38,7 +39,7 @@ def site_name_lines(page: Page) -> dict[int, str]:
     not spell names the page's own subject ("... - Camera - I-64 @ Breckenridge Ln.")."""
     host = page.memo.get("host")
     stripped = page.stripped
-    first = next((index for index, line in enumerate(stripped) if line), None)
+    first = first_with_text(page)
     if not isinstance(host, str) or first is None:
         return {}
     keys = paragraph_keys(page)
@@ -88,18 +89,18 @@ _THANKS = re.compile(
 )
 
 
-def form_thanks(page: Page, folded: str, forms: list[int]) -> list[int]:
+def form_thanks(page: Page, folded: str, forms: list[int]) -> dict[int, str]:
     """The lines that thank alone ("Vielen Dank!") right beside a web form's field or message
     ("Bitte gib deine E-Mail ein"): the message the form shows once it is sent. A thanks at
     an article's end, or in a comment, has no form beside it."""
     if not forms:
-        return []
+        return {}
     offsets = [match.start() for match in _THANKS.finditer("\n" + folded)]
-    found = []
+    found = {}
     for index in line_numbers(page, folded, offsets):
         above, below = next_with_text(page, index, -1), next_with_text(page, index, 1)
         if above in forms or below in forms:
-            found.append(index)
+            found[index] = f"a form's thanks beside its fields: {shown(page.stripped[index])}"
     return found
 
 

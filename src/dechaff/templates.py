@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .lineshape import is_prose
 from .model import Model, SiteTemplates
 from .page import Page
-from .page_text import paragraph_keys
+from .page_text import first_with_text, paragraph_keys
 from .tables import date_table
 from .textnorm import shown
 
@@ -155,11 +156,11 @@ class LearnedChrome:
 
 # A page's first line is its own headline, not the teaser that the site prints on other pages,
 # when the model saw it open this many pages at most (one: this page), it is this short, and
-# the page's prose starts within HEADLINE_REACH lines below it (a byline, a date, a share row
+# the page's prose starts within PROSE_BELOW_HEADLINE lines below it (a byline, a date, a share row
 # between): a header that opens one page only ("Skip to content") has a menu below it.
 MOST_HEADLINE_OPENINGS = 1
 LONGEST_OWN_HEADLINE = 200
-HEADLINE_REACH = 5
+PROSE_BELOW_HEADLINE = 5
 
 
 def _own_headline(page: Page, site: SiteTemplates | None) -> int | None:
@@ -168,13 +169,13 @@ def _own_headline(page: Page, site: SiteTemplates | None) -> int | None:
     teasers ("Latest news"). A template that opens many pages is the site's header."""
     if site is None or site.openers is None:
         return None
-    first = next((index for index, line in enumerate(page.stripped) if line), None)
+    first = first_with_text(page)
     if first is None or len(page.stripped[first]) > LONGEST_OWN_HEADLINE:
         return None
     template = page_line_templates(page)[first]
     if template not in site.templates or site.openers.get(template, 0) > MOST_HEADLINE_OPENINGS:
         return None
-    below = [line for line in page.stripped[first + 1 :] if line][:HEADLINE_REACH]
+    below = islice(filter(None, islice(page.stripped, first + 1, None)), PROSE_BELOW_HEADLINE)
     return first if any(map(is_prose, below)) else None
 
 

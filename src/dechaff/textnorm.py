@@ -17,6 +17,10 @@ EDGE_PUNCTUATION = (
 )
 
 
+# What joins a headline and a site's name in a page's title ("Title | Site", "Site: Title").
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", ": ")
+
+
 # Icon fonts draw their glyphs from the Private Use Area: a naive text keeps them as odd
 # characters before a heading or a link ("\ue019 Mehr zum Thema:").
 ICON_GLYPHS = "\ue000-\uf8ff"
