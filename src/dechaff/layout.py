@@ -270,8 +270,14 @@ def _add_keyword_lines(
     """Add the lines that a keyword line of the table names (see KeywordLine) to ``chrome`` or
     ``edge_chrome``, among those not named yet, with their topics to ``topics``."""
     kept, stripped = page.kept, page.stripped
-    # Most pages hold none of the keywords: one quick search for each says which they hold.
-    present = [keyword for keyword in _plain_keywords() if keyword in folded]
+    # Most pages hold none of the keywords: one quick search for each says which they hold,
+    # in the short lines alone when the keyword's lines are short (half a page's text is in
+    # lines of prose too long to test).
+    short_keys = _short_lines(paragraph_keys(page), SHORT_KEYWORD_LINE)
+    present = {
+        keyword for keyword, longest in _plain_keywords()
+        if keyword in (short_keys if longest <= SHORT_KEYWORD_LINE else folded)
+    }
     holding: dict[object, list[int]] = {}  # the lines holding each keyword, found once a page
     for keyword_line in scaffolding_table().keyword_lines:
         if keyword_line.finds is None and keyword_line.keyword not in present:
@@ -305,11 +311,28 @@ def _add_keyword_lines(
                     inline.add(index)
 
 
+# Most keyword lines are this short or shorter: their keywords are looked for in short lines.
+SHORT_KEYWORD_LINE = 300
+
+
 @lru_cache(maxsize=1)
-def _plain_keywords() -> tuple[str, ...]:
-    """The keywords of the table's keyword lines that are plain strings, each once."""
-    lines = scaffolding_table().keyword_lines
-    return tuple(dict.fromkeys(line.keyword for line in lines if line.finds is None))
+def _plain_keywords() -> tuple[tuple[str, int], ...]:
+    """The keywords of the table's keyword lines that are plain strings, each once, with the
+    longest line any of them names."""
+    longest: dict[str, int] = {}
+    for line in scaffolding_table().keyword_lines:
+        if line.finds is None:
+            longest[line.keyword] = max(longest.get(line.keyword, 0), line.max_chars)
+    return tuple(longest.items())
+
+
+def _short_lines(keys: list[str], longest: int, lengths: list[str] | None = None) -> str:
+    """The ``keys`` of the lines at most ``longest`` characters long (measured on ``lengths``
+    when given, else on the keys), one a line: where a search for the words of short lines
+    need not read the long lines of prose."""
+    measured = keys if lengths is None else lengths
+    pairs = zip(keys, measured, strict=True)
+    return "\n".join([key for key, line in pairs if len(line) <= longest])
 
 
 def _caption_lines(
@@ -324,7 +347,10 @@ def _caption_lines(
     stripped, kept = page.stripped, page.kept
     found: set[int] = set()
     holding: dict[str, list[int]] = {}  # the lines holding each trigger, found once a page
-    present = [trigger for trigger in _triggers() if trigger in folded]
+    # A trigger is looked for in the lines short enough to end with a credit, as their keys
+    # (no trigger holds a space, which is all that a key changes but case).
+    short_keys = _short_lines(paragraph_keys(page), credit.max_chars, stripped)
+    present = [trigger for trigger in _triggers() if trigger in short_keys]
     for pattern, triggers in credit.tails:
         lines: set[int] = set()
         for trigger in triggers:
