@@ -22,7 +22,13 @@ from typing import Any
 from .dates import parse_date_line
 from .layout import line_start_words
 from .page import Page
-from .page_text import folded_text, line_numbers, next_with_text, paragraph_keys
+from .page_text import (
+    folded_text,
+    line_numbers,
+    line_start_text,
+    next_with_text,
+    paragraph_keys,
+)
 from .shaped_chrome import feed_formats
 from .tables import date_table, load_table
 from .textnorm import EDGE_PUNCTUATION, fold, trie_pattern
@@ -133,7 +139,7 @@ def thread_starts(page: Page) -> list[int]:
 def _find_thread_starts(page: Page) -> list[int]:
     table = comment_table()
     folded = folded_text(page)
-    offsets = [match.start() for match in table.sieve.finditer("\n" + folded)]
+    offsets = [match.start() for match in table.sieve.finditer(line_start_text(page))]
     # A commenter's line ends with a colon ("Anna says:"): few lines of a page do.
     offsets.extend(match.start() for match in _LINE_END_COLON.finditer(folded))
     if not offsets:
@@ -221,7 +227,7 @@ def relative_time_lines(page: Page, lines: list[int]) -> list[int]:
     Stunden"), perhaps after the word for published or updated ("Veröffentlicht/Aktualisiert:
     vor 48 Minuten"): the time stamps of comments and of the entries of a list."""
     folded = folded_text(page)
-    offsets = [match.start() for match in _stamp_sieve().finditer("\n" + folded)]
+    offsets = [match.start() for match in _stamp_sieve().finditer(line_start_text(page))]
     if not offsets:
         return []
     wanted, stripped, keys = set(lines), page.stripped, paragraph_keys(page)

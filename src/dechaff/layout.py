@@ -23,7 +23,13 @@ from .config import Config
 from .dates import LONGEST_DATE_LINE, DateLine, parse_date_line, year_offsets
 from .lineshape import PROSE_MIN_CHARS_CJK, is_prose
 from .page import BLANK_CHARACTERS, Page
-from .page_text import folded_text, line_numbers, next_with_text, paragraph_keys
+from .page_text import (
+    folded_text,
+    line_numbers,
+    line_start_text,
+    next_with_text,
+    paragraph_keys,
+)
 from .rules.photo_credit import credit_matcher
 from .rules.repeated_paragraph import removed_copies
 from .shaped_chrome import (
@@ -125,9 +131,9 @@ class _Sieve:
     words: re.Pattern[str]
     characters: re.Pattern[str]
 
-    def candidate_offsets(self, folded_text: str) -> list[int]:
-        """Offsets (in ``folded_text``) of the lines that start like chrome or a credit."""
-        text = "\n" + folded_text
+    def candidate_offsets(self, text: str) -> list[int]:
+        """Offsets of the lines that start like chrome or a credit, in a case-folded text
+        searched with a newline put in front (see :func:`line_start_text`)."""
         offsets = [match.start() for match in self.words.finditer(text)]
         offsets.extend(match.start() for match in self.characters.finditer(text))
         return offsets
@@ -165,7 +171,7 @@ def _chain_starts() -> frozenset[str]:
 def _find_layout(page: Page) -> Layout:
     stripped = page.stripped
     folded = folded_text(page)
-    candidates = line_numbers(page, folded, _sieve().candidate_offsets(folded))
+    candidates = line_numbers(page, folded, _sieve().candidate_offsets(line_start_text(page)))
 
     table = scaffolding_table()
     chain_starts = _chain_starts()
@@ -497,7 +503,7 @@ def section_openers(page: Page) -> frozenset[int]:
     openers = page.memo.get("section_openers")
     if openers is None:
         folded = folded_text(page)
-        offsets = [match.start() for match in _section_sieve().finditer("\n" + folded)]
+        offsets = [match.start() for match in _section_sieve().finditer(line_start_text(page))]
         table, keys = section_table(), paragraph_keys(page)
         openers = page.memo["section_openers"] = frozenset(
             index for index in line_numbers(page, folded, offsets)

@@ -92,6 +92,17 @@ def _uneven_space_offsets(text: str) -> list[int]:
     return offsets
 
 
+def line_start_text(page: Page) -> str:
+    """The page's case-folded text with a newline put in front (computed once per page): there
+    a regular expression that starts with a newline finds every line's start, the first
+    line's too, and a match starts at its line's offset in the case-folded text."""
+    text = page.memo.get("line_start_text")
+    if text is None:
+        text = page.memo["line_start_text"] = "\n" + folded_text(page)
+    assert isinstance(text, str)
+    return text
+
+
 def folded_text(page: Page) -> str:
     """The page's text, case-folded (computed once per page)."""
     text = page.memo.get("folded_text")

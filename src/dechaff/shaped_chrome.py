@@ -16,7 +16,13 @@ from itertools import compress
 from .dates import date_stamp_start
 from .lineshape import is_prose
 from .page import Page
-from .page_text import first_with_text, line_numbers, next_with_text, paragraph_keys
+from .page_text import (
+    first_with_text,
+    line_numbers,
+    line_start_text,
+    next_with_text,
+    paragraph_keys,
+)
 from .tables import is_box_heading, load_table
 from .textnorm import EDGE_PUNCTUATION, ELLIPSES, TITLE_SEPARATORS, find_all, fold, shown
 
@@ -95,7 +101,7 @@ def form_thanks(page: Page, folded: str, forms: list[int]) -> dict[int, str]:
     an article's end, or in a comment, has no form beside it."""
     if not forms:
         return {}
-    offsets = [match.start() for match in _THANKS.finditer("\n" + folded)]
+    offsets = [match.start() for match in _THANKS.finditer(line_start_text(page))]
     found = {}
     for index in line_numbers(page, folded, offsets):
         above, below = next_with_text(page, index, -1), next_with_text(page, index, 1)
@@ -359,7 +365,7 @@ def cookie_declarations(page: Page, folded: str) -> dict[int, str]:
     ``COOKIE_EXPIRIES_LEAST`` cookies or more ("Fristablauf: ein Jahr"): the lines that start
     with a field's label ("Name:", "Anbieter:", "Zweck:", "Typ:") near an expiry. An article's
     own "Name:" or "Zweck:" has no cookie's expiry beside it."""
-    text = "\n" + folded
+    text = line_start_text(page)
     expiries = line_numbers(page, folded, [match.start() for match in _EXPIRY_LINE.finditer(text)])
     if len(expiries) < COOKIE_EXPIRIES_LEAST:
         return {}
