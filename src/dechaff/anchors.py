@@ -11,7 +11,15 @@ from collections.abc import Collection
 from itertools import filterfalse
 
 from .layout import page_layout
-from .lineshape import is_doubled, is_prose, visible
+from .lineshape import (
+    CLOSERS,
+    SENTENCE_ENDS,
+    has_words,
+    is_doubled,
+    is_prose,
+    is_unspaced,
+    visible,
+)
 from .page import Page
 from .page_text import paragraph_keys
 from .running_words import bare_words, learned_words, with_learned
@@ -29,6 +37,8 @@ RUNNING_TEXT_SHARE = 0.30
 WORDY_SHARE = 0.6
 # A line this long that is no prose is text of the page's own too (a table row, a line-up).
 LONG_LINE_CHARS = 100
+# The marks that set a Chinese or Japanese sentence's clauses apart, and its inner full stops.
+CLAUSE_MARKS = ("，", "、", "；", "。")
 # How a sentence is cut off: a teaser's more often than an article's.
 CUT_OFF = (*ELLIPSES, "[…]", "[...]")
 
@@ -109,6 +119,9 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
         if len(text) < ANCHOR_MIN_CHARS:
             continue
         prose = is_prose(text)
+        if is_unspaced(text):
+            weights[position] = _unspaced_weight(text, prose)
+            continue
         if not prose and text.count(" ") < RUNNING_TEXT_WORDS - 1:
             continue
         if is_doubled(text):
@@ -125,3 +138,23 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
         elif count >= RUNNING_TEXT_WORDS and share >= RUNNING_TEXT_SHARE:
             weights[position] = len(text) / 2
     return weights
+
+
+
+def _unspaced_weight(text: str, prose: bool) -> float:
+    """The weight of a line of Chinese or Japanese, which no function words between spaces
+    measure: a sentence counts whole, and so does a long line of clauses; a long line without
+    a stop counts half when it runs on through its clauses (the commas U+FF0C and "、"); a line of
+    figures counts nothing, nor does a long row of titles and links run together, which has
+    no clause at all."""
+    characters = text.replace(" ", "")
+    if sum(map(str.isalpha, characters)) < WORDY_SHARE * len(characters):
+        return 0.0
+    clauses = sum(map(text.count, CLAUSE_MARKS))
+    if prose:
+        if not clauses and text.rstrip(CLOSERS)[-1:] not in SENTENCE_ENDS:
+            return 0.0  # a prose line by its length alone: titles and links run together
+        return len(text) / (2 if text.endswith(CUT_OFF) else 1)
+    if clauses and has_words(text, RUNNING_TEXT_WORDS):
+        return len(text) / 2
+    return 0.0

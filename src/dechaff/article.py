@@ -62,7 +62,15 @@ from .article_edges import (
 )
 from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, page_layout, section_openers
-from .lineshape import is_doubled, is_headline_like, is_prose, is_sentence, visible
+from .lineshape import (
+    has_words,
+    is_doubled,
+    is_headline_like,
+    is_one_word,
+    is_prose,
+    is_sentence,
+    visible,
+)
 from .page import Page
 from .page_text import next_with_text
 from .shaped_chrome import is_person_name
@@ -214,7 +222,7 @@ def _named_and_sentences(
         # A sentence has five words or more: most short lines fail that before the full test.
         sentences = {
             index for index in short
-            if stripped[index].count(" ") >= 4 and is_sentence(stripped[index])
+            if has_words(stripped[index], 5) and is_sentence(stripped[index])
             and not is_doubled(stripped[index])
         }
         layout = page_layout(page)
@@ -399,7 +407,7 @@ def _outside_article(
             index = lines[position]
             if not (is_named[position] or index in spared):
                 text = page.stripped[index]
-                if len(text) > HEAD_LINE_MAX_CHARS or " " not in text:  # a menu item
+                if len(text) > HEAD_LINE_MAX_CHARS or is_one_word(text):  # a menu item
                     break
                 if numbered_after(page, index):  # a breadcrumb, "1. Home / 2. Sport / ..."
                     break

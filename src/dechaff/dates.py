@@ -96,7 +96,11 @@ def _date_line_pattern() -> re.Pattern[str]:
     )
     iso = r"(?P<y3>(?:19|20)\d{2})[-/.](?P<n3>\d{1,2})[-/.](?P<d3>\d{1,2})"
     numeric = r"(?P<a4>\d{1,2})(?P<sep>[./-])(?P<b4>\d{1,2})(?P=sep)(?P<y4>(?:19|20)\d{2})"
-    date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric})"
+    # Chinese, Japanese and Korean: "2024年5月6日", "2024년 5월 6일".
+    east_asian = (
+        r"(?P<y5>(?:19|20)\d{2})\s*[年년]\s*(?P<n5>\d{1,2})\s*[月월]\s*(?P<d5>\d{1,2})\s*[日일]"
+    )
+    date_part = f"(?:{day_month_year}|{month_day_year}|{iso}|{numeric}|{east_asian})"
     # The date a post was updated, after the date it was published, is read past.
     updated = re.sub(r"\(\?P<(\w+)>", "(?:", date_part).replace("(?P=sep)", "[./-]")
     timed = rf"(?:{_TIME_JOINER}{_TIME})?"
@@ -117,6 +121,8 @@ def parse_date_line(text: str) -> DateLine | None:
     DateLine(iso='2021-12-30')
     >>> parse_date_line("July 4, 2020").iso, parse_date_line("2019-07-14").iso
     ('2020-07-04', '2019-07-14')
+    >>> parse_date_line("2024年5月6日").iso, parse_date_line("2024년 5월 6일 14:30").iso
+    ('2024-05-06', '2024-05-06')
     >>> parse_date_line("It rained on July 4, 2020") is None
     True
     >>> parse_date_line("By Jane Doe on Thu, Nov 9, 2023 at 4:00 am").iso
@@ -138,6 +144,8 @@ def parse_date_line(text: str) -> DateLine | None:
         day, month, year = int(groups["d2"]), months[groups["m2"].casefold()], int(groups["y2"])
     elif groups["y3"]:
         day, month, year = int(groups["d3"]), int(groups["n3"]), int(groups["y3"])
+    elif groups["y5"]:
+        day, month, year = int(groups["d5"]), int(groups["n5"]), int(groups["y5"])
     else:
         first, second, year = int(groups["a4"]), int(groups["b4"]), int(groups["y4"])
         if groups["sep"] == "/" and first <= 12 and second <= 12 and first != second:

@@ -8,10 +8,19 @@ import re
 # „...“, »...«, « ... », 「...」) and brackets, with the space French sets before a closing
 # guillemet.
 CLOSERS = "\"'”’“»«›‹)]）」』 \u00a0\u202f"
-_SENTENCE_ENDS = ".!?。！？;:…"
+SENTENCE_ENDS = ".!?。！？;:…"
 _FULL_STOPS = ".!?。！？"
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Chinese and Japanese set no spaces between words (Korean does). Where a line's words are
+# counted, this many of their characters count as one: a menu item ("关于我们", "公司首页")
+# is one word, a headline of twenty characters five.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+UNSPACED_CHARS_PER_WORD = 4
+# A line of Chinese or Japanese this short is a label or a menu item, one "word" however many
+# words it holds ("お問い合わせ", "公司简介"), unless it ends as a sentence does (a short
+# headline that asks); a headline says more.
+LONGEST_UNSPACED_LABEL = 8
 
 # Lines this long are article text whatever their punctuation (longer than any headline).
 PROSE_MIN_CHARS_UNPUNCTUATED = 260
@@ -57,11 +66,31 @@ def is_prose(text: str) -> bool:
     if length < PROSE_MIN_CHARS_CJK:
         return False
     last = text.rstrip(CLOSERS)[-1:]
-    if not last or last not in _SENTENCE_ENDS:
+    if not last or last not in SENTENCE_ENDS:
         return False
     if length >= PROSE_MIN_CHARS and text.count(" ") >= 6:
         return True
+    return has_cjk(text)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether a line holds Chinese, Japanese or Korean characters.
+
+    >>> has_cjk("一分公司收到业主表扬信"), has_cjk("Hello")
+    (True, False)
+    """
     return _CJK.search(text) is not None
+
+
+def is_unspaced(text: str) -> bool:
+    """Whether a line is written mostly in Chinese or Japanese, without spaces between words.
+
+    >>> is_unspaced("11月17日一分公司收到了来自业主的表扬信。"), is_unspaced("Hello 世界")
+    (True, False)
+    """
+    if not has_cjk(text):
+        return False
+    return 2 * len(_UNSPACED.findall(text)) >= len(text) - text.count(" ")
 
 
 def is_sentence(text: str) -> bool:
@@ -77,8 +106,40 @@ def is_sentence(text: str) -> bool:
         last[-1:] in _FULL_STOPS
         and last[-1:] != ""
         and not last.endswith(("...", "…"))
-        and visible(text).count(" ") >= 4
+        and has_words(visible(text), 5)
     )
+
+
+def is_one_word(text: str) -> bool:
+    """Whether a line is a single word: no space in it, or a short line of Chinese or
+    Japanese that ends no sentence (see ``LONGEST_UNSPACED_LABEL``).
+
+    >>> is_one_word("Home"), is_one_word("お問い合わせ"), is_one_word("島へ行ってきました")
+    (True, True, False)
+    """
+    if " " in text:
+        return False
+    if not is_unspaced(text):
+        return True
+    return len(text) <= LONGEST_UNSPACED_LABEL and text.rstrip(CLOSERS)[-1:] not in _FULL_STOPS
+
+
+def has_words(text: str, least: int) -> bool:
+    """Whether a line holds ``least`` words or more: its words between spaces, and in Chinese
+    or Japanese a word for every ``UNSPACED_CHARS_PER_WORD`` characters.
+
+    >>> has_words("Home News Sport", 3), has_words("Home News", 3)
+    (True, False)
+    >>> has_words("关于我们", 2), has_words("青岛大学莘园餐厅食堂餐饮服务采购项目更正公告", 5)
+    (False, True)
+    """
+    spaces = text.count(" ")
+    if spaces + 1 >= least:
+        return True
+    if not has_cjk(text):
+        return False
+    unspaced = len(_UNSPACED.findall(text))
+    return unspaced > 0 and spaces + 1 + (unspaced - 1) // UNSPACED_CHARS_PER_WORD >= least
 
 
 def is_doubled(text: str) -> bool:

@@ -1,0 +1,83 @@
+"""Chinese and Japanese pages: lines written without spaces between words are weighed by their
+sentences and clauses, not by function words between spaces."""
+
+from __future__ import annotations
+
+import dechaff
+from dechaff.anchors import line_weights
+from dechaff.dates import parse_date_line
+from dechaff.lineshape import has_words, is_one_word, is_sentence, is_unspaced
+from dechaff.page import Page
+
+SENTENCE = "11月17日，一分公司收到了来自业主的表扬信，信中高度肯定了项目部的工作。"
+RUNNING_ON = (
+    "该航线夏季每天两班，冬季每天一班，天气良好时单程约需四十分钟，"
+    "比现在的航线节省一半以上的时间"
+)
+TITLES = ["港口学校学生在河边植树", "夜市重返老码头", "市图书馆延长周末开放时间"]
+TITLES_RUN_TOGETHER = " ".join(TITLES * 12)
+
+
+def weights(*lines: str) -> list[float]:
+    page = Page("\n".join(lines) + "\n")
+    weight_of = line_weights(page, list(range(len(lines))))
+    return [weight_of[index] for index in range(len(lines))]
+
+
+def test_a_chinese_sentence_with_figures_and_commas_is_running_text() -> None:
+    assert weights(SENTENCE) == [len(SENTENCE)]
+
+
+def test_a_line_that_runs_on_through_its_clauses_counts_half() -> None:
+    assert weights(RUNNING_ON) == [len(RUNNING_ON) / 2]
+
+
+def test_titles_run_together_and_menu_items_are_no_running_text() -> None:
+    assert weights(TITLES_RUN_TOGETHER, "关于我们", "2024-09-14 MetInfo 14") == [0.0, 0.0, 0.0]
+
+
+def test_words_of_a_line_without_spaces() -> None:
+    assert is_unspaced(SENTENCE)
+    assert not is_unspaced("Hello 世界")
+    assert is_one_word("公司简介")
+    assert is_one_word("お問い合わせ")
+    assert not is_one_word("存続の危機？")  # a short headline that asks
+    assert not is_one_word("新しいフェリーで島へ行ってきました")
+    assert has_words("青岛大学莘园餐厅食堂餐饮服务采购项目更正公告", 5)
+    assert is_sentence("这事儿我不清楚，你还是去问问作者本人吧。")
+    assert not is_sentence("你好。")
+
+
+def test_east_asian_date_lines() -> None:
+    assert parse_date_line("2024年5月6日") == parse_date_line("2024-05-06")
+    assert parse_date_line("2024년 5월 6일") is not None
+    assert parse_date_line("2024年13月6日") is None
+
+
+MENU = ["镇上新闻网", "首页", "新闻中心", "本地新闻", "社会民生", "教育文化", "联系我们"]
+HEADLINE = "港口至外岛的新渡轮航线将于五月开通"
+PARAGRAPHS = [
+    "市议会批准了一条连接港口和三个外岛的新渡轮航线，首班船将于五月的第一个周末启航。",
+    RUNNING_ON,
+    "岛上居民多年来一直要求开通直达航线，因为目前唯一的船要先停靠大陆港口，整个行程要花去大半个上午。",
+]
+RELATED = ["相关新闻", "暴风雨导致沿海公路封闭一天", *TITLES[:2], "版权所有"]
+
+
+def test_a_chinese_page_loses_its_menus_and_keeps_its_article() -> None:
+    text = "\n".join([*MENU, HEADLINE, "2024年3月12日", *PARAGRAPHS, *RELATED]) + "\n"
+    result = dechaff.clean(text)
+    assert result.text == "\n".join([HEADLINE, *PARAGRAPHS]) + "\n"
+    assert result.metadata.date == "2024-03-12"
+
+
+def test_a_japanese_post_keeps_its_headline_above_its_date() -> None:
+    headline = "新しいフェリーで島へ行ってきました"
+    body = [
+        "先週の土曜日、五月から始まった新しいフェリーに乗って、外の島まで行ってきました。",
+        "港を朝九時に出て、四十分ほどで島の桟橋に着きました。天気が良かったので、甲板からは遠くの山まではっきり見えました。",
+    ]
+    menu = ["港町ブログ", "ホーム", "プロフィール", "お問い合わせ", "カテゴリー"]
+    tail = ["関連記事", "港の夜市に行ってきました", "川辺の植樹イベント", "人気記事"]
+    text = "\n".join([*menu, headline, "2024年5月6日", *body, *tail]) + "\n"
+    assert dechaff.clean_text(text) == "\n".join([headline, *body]) + "\n"
