@@ -63,7 +63,6 @@ from .article_edges import (
 from .comments import relative_time_lines, thread_starts
 from .layout import date_lines, page_layout, section_openers
 from .lineshape import (
-    has_words,
     is_doubled,
     is_headline_like,
     is_one_word,
@@ -219,10 +218,10 @@ def _named_and_sentences(
         short = [index for index in lines if not weight_of[index]]
         dates = set(date_lines(page, short))
         teasers = _teaser_stamps(page, relative_time_lines(page, short)) | _listed_titles(page)
-        # A sentence has five words or more: most short lines fail that before the full test.
+        # A sentence ends with a stop: most short lines (menu items, labels) fail that first.
         sentences = {
             index for index in short
-            if has_words(stripped[index], 5) and is_sentence(stripped[index])
+            if is_sentence(stripped[index])
             and not is_doubled(stripped[index])
         }
         layout = page_layout(page)

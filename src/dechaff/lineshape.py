@@ -79,7 +79,7 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("一分公司收到业主表扬信"), has_cjk("Hello")
     (True, False)
     """
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def is_unspaced(text: str) -> bool:
