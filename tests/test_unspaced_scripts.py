@@ -81,3 +81,23 @@ def test_a_japanese_post_keeps_its_headline_above_its_date() -> None:
     tail = ["関連記事", "港の夜市に行ってきました", "川辺の植樹イベント", "人気記事"]
     text = "\n".join([*menu, headline, "2024年5月6日", *body, *tail]) + "\n"
     assert dechaff.clean_text(text) == "\n".join([headline, *body]) + "\n"
+
+
+def test_chinese_and_japanese_chrome_phrases_go_by_the_table() -> None:
+    config = dechaff.Config().without("boilerplate_line", "comment_thread")
+    text = "\n".join([
+        "当前位置：首页 > 本地新闻", HEADLINE, *PARAGRAPHS,
+        "上一篇：夜市重返老码头", "下一篇：港口学校学生在河边植树", "返回列表", "相关新闻",
+    ]) + "\n"
+    result = dechaff.clean(text, config)
+    assert result.text == "\n".join([HEADLINE, *PARAGRAPHS]) + "\n"
+    assert {removal.rule for removal in result.removals} == {"scaffolding"}
+    post = ["島の人たちは、これで買い物や病院に行くのがずっと楽になると喜んでいました。"]
+    text = "\n".join(["ホーム", *post, "カテゴリー：旅行", "前の記事", "次の記事"]) + "\n"
+    assert dechaff.clean_text(text) == post[0] + "\n"
+
+
+def test_a_sentence_that_starts_like_a_chrome_phrase_stays() -> None:
+    sentence = "上一篇文章里，我们介绍了这条渡轮航线的历史和岛上居民的期待。"
+    text = "\n".join([HEADLINE, PARAGRAPHS[0], sentence, PARAGRAPHS[2]]) + "\n"
+    assert dechaff.clean_text(text) == text

@@ -106,16 +106,22 @@ class PatternSet:
 def start_keys(collapsed: str, folded: str) -> tuple[str, ...]:
     """The keys under which patterns that could match a line are filed: its first word, that
     word without trailing punctuation, and its first character when that is not a letter
-    ("#" for a digit)."""
+    ("#" for a digit). A label that a colon ends inside the first word counts as a word of its
+    own: Chinese and Japanese set no space after it ("上一篇：标题", "カテゴリー：旅行")."""
     if not collapsed:
         return ()
     word = folded.partition(" ")[0]
     bare_word = word.rstrip(":.：,")
     first = collapsed[0]
+    keys = (word,) if bare_word == word else (word, bare_word)
+    colon = bare_word.find("：")
+    if colon < 0:
+        colon = bare_word.find(":")
+    if colon > 0:
+        keys = (*keys, bare_word[:colon])
     if first.isalpha():
-        return (word,) if bare_word == word else (word, bare_word)
-    first_key = "#" if first.isdigit() else first
-    return (word, first_key) if bare_word == word else (word, bare_word, first_key)
+        return keys
+    return (*keys, "#" if first.isdigit() else first)
 
 
 _NUMBER_FIRST = "\\d+ "
