@@ -107,7 +107,7 @@ def start_keys(collapsed: str, folded: str) -> tuple[str, ...]:
     """The keys under which patterns that could match a line are filed: its first word, that
     word without trailing punctuation, and its first character when that is not a letter
     ("#" for a digit). A label that a colon ends inside the first word counts as a word of its
-    own: Chinese and Japanese set no space after it ("上一篇：标题", "カテゴリー：旅行")."""
+    own: Chinese and Japanese set no space after the colon ("上一篇" and a title)."""
     if not collapsed:
         return ()
     word = folded.partition(" ")[0]
