@@ -13,6 +13,7 @@ from itertools import filterfalse
 from .layout import page_layout
 from .lineshape import (
     CLOSERS,
+    SCRIPT_SAMPLE_CHARS,
     SENTENCE_ENDS,
     has_words,
     is_doubled,
@@ -147,7 +148,7 @@ def _unspaced_weight(text: str, prose: bool) -> float:
     a stop counts half when it runs on through its clauses (the commas U+FF0C and "、"); a line of
     figures counts nothing, nor does a long row of titles and links run together, which has
     no clause at all."""
-    characters = text.replace(" ", "")
+    characters = text[:SCRIPT_SAMPLE_CHARS].replace(" ", "")
     if sum(map(str.isalpha, characters)) < WORDY_SHARE * len(characters):
         return 0.0
     clauses = sum(map(text.count, CLAUSE_MARKS))

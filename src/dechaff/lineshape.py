@@ -21,6 +21,9 @@ UNSPACED_CHARS_PER_WORD = 4
 # words it holds ("お問い合わせ", "公司简介"), unless it ends as a sentence does (a short
 # headline that asks); a headline says more.
 LONGEST_UNSPACED_LABEL = 8
+# A line's script is judged from its first characters: a page scraped as one line of
+# hundreds of megabytes is not counted character by character.
+SCRIPT_SAMPLE_CHARS = 10_000
 
 # Lines this long are article text whatever their punctuation (longer than any headline).
 PROSE_MIN_CHARS_UNPUNCTUATED = 260
@@ -90,7 +93,14 @@ def is_unspaced(text: str) -> bool:
     """
     if not has_cjk(text):
         return False
-    return 2 * len(_UNSPACED.findall(text)) >= len(text) - text.count(" ")
+    sample = text[:SCRIPT_SAMPLE_CHARS]
+    return 2 * unspaced_count(sample) >= len(sample) - sample.count(" ")
+
+
+def unspaced_count(text: str) -> int:
+    """How many characters of ``text`` are Chinese or Japanese (counted in C, with no list of
+    them made)."""
+    return _UNSPACED.subn("", text)[1]
 
 
 def is_sentence(text: str) -> bool:
@@ -138,7 +148,7 @@ def has_words(text: str, least: int) -> bool:
         return True
     if not has_cjk(text):
         return False
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = unspaced_count(text[:SCRIPT_SAMPLE_CHARS])
     return unspaced > 0 and spaces + 1 + (unspaced - 1) // UNSPACED_CHARS_PER_WORD >= least
 
 
