@@ -52,6 +52,9 @@ def test_east_asian_date_lines() -> None:
     assert parse_date_line("2024年5月6日") == parse_date_line("2024-05-06")
     assert parse_date_line("2024년 5월 6일") is not None
     assert parse_date_line("2024年13月6日") is None
+    # A byline's name in a script without capitals.
+    assert parse_date_line("By 山田太郎 on 2024年5月6日") == parse_date_line("2024-05-06")
+    assert parse_date_line("Posted on 2024年5月6日 by みゆき") is not None
 
 
 MENU = ["镇上新闻网", "首页", "新闻中心", "本地新闻", "社会民生", "教育文化", "联系我们"]
@@ -101,3 +104,32 @@ def test_a_sentence_that_starts_like_a_chrome_phrase_stays() -> None:
     sentence = "上一篇文章里，我们介绍了这条渡轮航线的历史和岛上居民的期待。"
     text = "\n".join([HEADLINE, PARAGRAPHS[0], sentence, PARAGRAPHS[2]]) + "\n"
     assert dechaff.clean_text(text) == text
+
+
+JAPANESE_POST = [
+    "新しいフェリーで島へ行ってきました",
+    "先週の土曜日、五月から始まった新しいフェリーに乗って、外の島まで行ってきました。",
+    "港を朝九時に出て、四十分ほどで島の桟橋に着きました。天気が良かったので、甲板からは遠くの山まではっきり見えました。",
+    "島では小さな食堂で魚の定食を食べて、午後は海沿いの道をのんびり歩き、夕方の便で港に戻りました。",
+    "島の人たちは、これで買い物や病院に行くのがずっと楽になると喜んでいました。",
+    "次は秋に、紅葉の季節にもう一度訪れて、島の反対側にある灯台まで歩いてみるつもりです。",
+]
+
+
+def test_a_japanese_comment_thread_goes_from_its_heading() -> None:
+    thread = [
+        "この記事へのコメント",
+        "楽しそうですね。私も夏休みに家族で行ってみたいと思います。",
+        "Posted by みゆき at 2024年05月07日 21:15",
+        "コメントありがとうございます。ぜひ行ってみてください。",
+        "Posted by 管理人 at 2024年05月08日 08:30",
+    ]
+    result = dechaff.clean("\n".join([*JAPANESE_POST, *thread]) + "\n")
+    assert result.text == "\n".join(JAPANESE_POST) + "\n"
+    assert {removal.rule for removal in result.removals} == {"comment_thread"}
+
+
+def test_a_japanese_heading_without_comments_below_opens_no_thread() -> None:
+    section = ["コメント", "島の食堂の魚は、その日の朝に港で揚がったものだそうです。"]
+    text = "\n".join([*JAPANESE_POST, *section]) + "\n"
+    assert "comment_thread" not in {removal.rule for removal in dechaff.clean(text).removals}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .lineshape import has_cjk
 from .tables import date_table
 
 LONGEST_DATE_LINE = 80
@@ -182,8 +183,9 @@ def date_stamp_start(text: str) -> int | None:
 
 def _is_name(words: str) -> bool:
     """Whether the words after a byline word name a person or a desk ("Jane Doe", "Redaktion"):
-    capitalised, particles aside, no month or weekday ("By Monday, May 4, 2020"), and no article
-    after the first word (German capitalises nouns: "von Jane Ein Kommentar")."""
+    capitalised (or written in Chinese, Japanese or Korean, which have no capitals: "みゆき"),
+    particles aside, no month or weekday ("By Monday, May 4, 2020"), and no article after the
+    first word (German capitalises nouns: "von Jane Ein Kommentar")."""
     table = date_table()
     for number, word in enumerate(words.split()):
         folded = word.casefold().rstrip(".")
@@ -191,7 +193,10 @@ def _is_name(words: str) -> bool:
             return False
         if number and folded in table.byline_not_names:  # "Jane Ein Kommentar"
             return False
-        if not word[0].isupper() and (number == 0 or folded not in table.byline_particles):
+        uncased = has_cjk(word[0])
+        if not (word[0].isupper() or uncased) and (
+            number == 0 or folded not in table.byline_particles
+        ):
             return False
     return True
 
