@@ -141,7 +141,6 @@ def anchor_weights(page: Page, lines: list[int], extra_words: frozenset[str]) ->
     return weights
 
 
-
 def _unspaced_weight(text: str, prose: bool) -> float:
     """The weight of a line of Chinese or Japanese, which no function words between spaces
     measure: a sentence counts whole, and so does a long line of clauses; a long line without
