@@ -12,9 +12,8 @@ from itertools import filterfalse
 
 from .layout import page_layout
 from .lineshape import (
-    CLOSERS,
     SCRIPT_SAMPLE_CHARS,
-    SENTENCE_ENDS,
+    ends_a_sentence,
     has_words,
     is_doubled,
     is_prose,
@@ -152,7 +151,7 @@ def _unspaced_weight(text: str, prose: bool) -> float:
         return 0.0
     clauses = sum(map(text.count, CLAUSE_MARKS))
     if prose:
-        if not clauses and text.rstrip(CLOSERS)[-1:] not in SENTENCE_ENDS:
+        if not clauses and not ends_a_sentence(text):
             return 0.0  # a prose line by its length alone: titles and links run together
         return len(text) / (2 if text.endswith(CUT_OFF) else 1)
     if clauses and has_words(text, RUNNING_TEXT_WORDS):

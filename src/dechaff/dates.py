@@ -193,8 +193,7 @@ def _is_name(words: str) -> bool:
             return False
         if number and folded in table.byline_not_names:  # "Jane Ein Kommentar"
             return False
-        uncased = has_cjk(word[0])
-        if not (word[0].isupper() or uncased) and (
+        if not (word[0].isupper() or has_cjk(word[0])) and (
             number == 0 or folded not in table.byline_particles
         ):
             return False

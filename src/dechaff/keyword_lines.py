@@ -18,6 +18,9 @@ from .rules.photo_credit import credit_matcher
 from .tables import scaffolding_table
 from .textnorm import find_all, shown
 
+# Most keyword lines are this short or shorter: their keywords are looked for in short lines.
+SHORT_KEYWORD_LINE = 300
+
 
 def add_keyword_lines(
     page: Page,
@@ -30,11 +33,11 @@ def add_keyword_lines(
 ) -> None:
     """Add the lines that a keyword line of the table names (see KeywordLine) to ``chrome`` or
     ``edge_chrome``, among those not named yet, with their topics to ``topics``."""
-    kept, stripped = page.kept, page.stripped
+    kept, stripped, keys = page.kept, page.stripped, paragraph_keys(page)
     # Most pages hold none of the keywords: one quick search for each says which they hold,
     # in the short lines alone when the keyword's lines are short (half a page's text is in
     # lines of prose too long to test).
-    short_keys = _short_lines(paragraph_keys(page), SHORT_KEYWORD_LINE)
+    short_keys = _short_lines(keys, SHORT_KEYWORD_LINE)
     present = {
         keyword for keyword, longest in _plain_keywords()
         if keyword in (short_keys if longest <= SHORT_KEYWORD_LINE else folded)
@@ -54,7 +57,6 @@ def add_keyword_lines(
             continue
         # Lines are tested case-folded with whitespace collapsed: their paragraph keys. Most
         # lines holding a keyword are prose, too long to test.
-        keys = paragraph_keys(page)
         short_enough = map(keyword_line.max_chars.__ge__, map(len, map(keys.__getitem__, lines)))
         for index in compress(lines, short_enough):
             if (
@@ -70,10 +72,6 @@ def add_keyword_lines(
                 topics[index] = keyword_line.topic
                 if keyword_line.inline:
                     inline.add(index)
-
-
-# Most keyword lines are this short or shorter: their keywords are looked for in short lines.
-SHORT_KEYWORD_LINE = 300
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +109,7 @@ def caption_lines(
     # A trigger is looked for in the lines short enough to end with a credit, as their keys
     # (no trigger holds a space, which is all that a key changes but case).
     short_keys = _short_lines(paragraph_keys(page), credit.max_chars, stripped)
-    present = [trigger for trigger in _triggers() if trigger in short_keys]
+    present = {trigger for trigger in _triggers() if trigger in short_keys}
     for pattern, triggers in credit.tails:
         lines: set[int] = set()
         for trigger in triggers:

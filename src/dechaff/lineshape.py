@@ -8,7 +8,7 @@ import re
 # „...“, »...«, « ... », 「...」) and brackets, with the space French sets before a closing
 # guillemet.
 CLOSERS = "\"'”’“»«›‹)]）」』 \u00a0\u202f"
-SENTENCE_ENDS = ".!?。！？;:…"
+_SENTENCE_ENDS = ".!?。！？;:…"
 _FULL_STOPS = ".!?。！？"
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -68,12 +68,21 @@ def is_prose(text: str) -> bool:
         return True
     if length < PROSE_MIN_CHARS_CJK:
         return False
-    last = text.rstrip(CLOSERS)[-1:]
-    if not last or last not in SENTENCE_ENDS:
+    if not ends_a_sentence(text):
         return False
     if length >= PROSE_MIN_CHARS and text.count(" ") >= 6:
         return True
     return has_cjk(text)
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence or a clause does (closing quotes and brackets aside).
+
+    >>> ends_a_sentence("Er sagte: »Wir kommen.«"), ends_a_sentence("Home")
+    (True, False)
+    """
+    last = text.rstrip(CLOSERS)[-1:]
+    return last != "" and last in _SENTENCE_ENDS
 
 
 def has_cjk(text: str) -> bool:
@@ -94,10 +103,10 @@ def is_unspaced(text: str) -> bool:
     if not has_cjk(text):
         return False
     sample = text[:SCRIPT_SAMPLE_CHARS]
-    return 2 * unspaced_count(sample) >= len(sample) - sample.count(" ")
+    return 2 * _unspaced_count(sample) >= len(sample) - sample.count(" ")
 
 
-def unspaced_count(text: str) -> int:
+def _unspaced_count(text: str) -> int:
     """How many characters of ``text`` are Chinese or Japanese (counted in C, with no list of
     them made)."""
     return _UNSPACED.subn("", text)[1]
@@ -148,7 +157,7 @@ def has_words(text: str, least: int) -> bool:
         return True
     if not has_cjk(text):
         return False
-    unspaced = unspaced_count(text[:SCRIPT_SAMPLE_CHARS])
+    unspaced = _unspaced_count(text[:SCRIPT_SAMPLE_CHARS])
     return unspaced > 0 and spaces + 1 + (unspaced - 1) // UNSPACED_CHARS_PER_WORD >= least
 
 
